@@ -1,0 +1,46 @@
+"""Errors a person at the workstation can understand and act on.
+
+Every error raised for bad input carries a sentence in the clinic's words, ready to be
+shown next to the field it concerns. Code that catches them never has to rephrase.
+"""
+
+from __future__ import annotations
+
+
+class ClinicError(Exception):
+    """Base of every error the application explains to its user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class ValidationError(ClinicError):
+    """One field holds a value that cannot be saved.
+
+    ``field`` names the attribute (``"birth_date"``, ``"hip_flexion.left"``) so a form can
+    put ``message`` next to the right widget.
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class ValidationErrors(ClinicError):
+    """Several fields failed at once; ``errors`` keeps them in form order."""
+
+    def __init__(self, errors: list[ValidationError]) -> None:
+        super().__init__(" ".join(e.message for e in errors))
+        self.errors = errors
+
+    def by_field(self) -> dict[str, str]:
+        return {e.field: e.message for e in self.errors}
+
+
+class NotFound(ClinicError):
+    """A record asked for by id is not (or no longer) on file."""
+
+
+class StaleRecord(ClinicError):
+    """Someone else saved the same record first; this save was refused, nothing overwritten."""
