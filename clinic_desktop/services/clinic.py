@@ -1,0 +1,87 @@
+"""Opening the clinic: where its data lives, and the services that work on it."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from clinic_desktop.services.patients import PatientService
+from clinic_desktop.services.settings import SettingsService
+from clinic_desktop.storage.database import Database, OpenReport, open_database
+from clinic_desktop.storage.errors import DatabaseRefused
+from clinic_desktop.storage.location import (
+    DATABASE_FILE,
+    DEMO_DATABASE_FILE,
+    DatabaseLocation,
+)
+
+__all__ = ["Clinic", "DatabaseRefused", "default_data_dir", "open_clinic", "resolve_location"]
+
+APP_NAME = "clinic_desktop"
+
+
+def default_data_dir() -> Path:
+    """The per-user data folder (e.g. ~/.local/share/clinic_desktop on Linux)."""
+    override = os.environ.get("CLINIC_DESKTOP_DATA_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def resolve_location(
+    data_dir: Path | None = None, database_url: str | None = None, demo: bool = False
+) -> DatabaseLocation:
+    """Which database to open for the command-line options given.
+
+    ``--demo`` always means the separate demo database in the data folder, never the
+    clinic's own records, even when ``--database-url`` points elsewhere.
+    """
+    folder = Path(data_dir) if data_dir is not None else default_data_dir()
+    if demo:
+        return DatabaseLocation.sqlite_file(folder / DEMO_DATABASE_FILE)
+    if database_url:
+        return DatabaseLocation.from_url(database_url)
+    return DatabaseLocation.sqlite_file(folder / DATABASE_FILE)
+
+
+@dataclass
+class Clinic:
+    """The open clinic: its database and the services the screens call."""
+
+    database: Database
+    patients: PatientService
+    settings: SettingsService
+    is_demo: bool = False
+
+    @property
+    def report(self) -> OpenReport:
+        return self.database.report
+
+    def close(self) -> None:
+        self.database.dispose()
+
+
+def open_clinic(location: DatabaseLocation, demo: bool = False) -> Clinic:
+    """Open the database (creating, or backing up and upgrading, as needed).
+
+    With ``demo`` the demo clinic is generated on first use. Raises DatabaseRefused with a
+    sentence for the user when the database must not be opened.
+    """
+    database = open_database(location)
+    try:
+        if demo:
+            from clinic_desktop.services.demo import ensure_demo_clinic
+
+            ensure_demo_clinic(database)
+    except BaseException:
+        database.dispose()
+        raise
+    return Clinic(
+        database=database,
+        patients=PatientService(database),
+        settings=SettingsService(database),
+        is_demo=demo,
+    )
