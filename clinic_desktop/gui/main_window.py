@@ -1,0 +1,213 @@
+"""The main window: the patient list on the left, the open patient on the right."""
+
+from __future__ import annotations
+
+import hashlib
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
+
+from clinic_desktop import __version__
+from clinic_desktop.domain.errors import NotFound
+from clinic_desktop.domain.settings import ClinicSettings
+from clinic_desktop.gui.new_patient_dialog import NewPatientDialog
+from clinic_desktop.gui.overview import PatientOverviewPage
+from clinic_desktop.gui.patient_list import PatientListPanel
+from clinic_desktop.gui.settings_dialog import SettingsDialog
+from clinic_desktop.services.clinic import Clinic
+from clinic_desktop.services.patients import SEARCH_LIMIT
+
+
+class MainWindow(QMainWindow):
+    """Composes the screens and wires them to the clinic's services."""
+
+    def __init__(self, clinic: Clinic, ui_state: QSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.clinic = clinic
+        self.ui_state = ui_state
+        self.settings: ClinicSettings = clinic.settings.load()
+        self.current_patient_id: int | None = None
+        # UI state is kept per database, so the demo clinic never reopens a real patient.
+        self._state_key = "db-" + hashlib.sha256(clinic.report.location.encode()).hexdigest()[:12]
+
+        self.patient_list = PatientListPanel(self)
+        self.overview = PatientOverviewPage(self)
+        self.workspace = QTabWidget(self)
+        self.workspace.setDocumentMode(True)
+        self.workspace.addTab(self.overview, "&Overview")
+        self.placeholder = QLabel(
+            "Find a patient on the left: type part of a name, an MRN, a birth date or a "
+            "phone number, then press Enter.",
+            self,
+        )
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.right = QStackedWidget(self)
+        self.right.addWidget(self.placeholder)
+        self.right.addWidget(self.workspace)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.patient_list)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([560, 800])
+        self.setCentralWidget(self.splitter)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(0)  # coalesce a burst of keystrokes into one query
+        self._search_timer.timeout.connect(self.refresh_patient_list)
+        self.patient_list.search_changed.connect(lambda _text: self._search_timer.start())
+        self.patient_list.patient_opened.connect(self.open_patient)
+
+        self._build_actions()
+        self._apply_settings()
+        self.statusBar().addPermanentWidget(QLabel(self._database_caption(), self))
+        self._restore_state()
+
+    # --- actions -----------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        def action(text: str, slot, shortcut=None, tip: str = "") -> QAction:
+            act = QAction(text, self)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            act.setStatusTip(tip)
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        self.find_action = action(
+            "&Find patient",
+            self.patient_list.focus_search,
+            QKeySequence.StandardKey.Find,
+            "Search patients by name, MRN, birth date or phone",
+        )
+        self.new_patient_action = action(
+            "&New patient…",
+            self.new_patient,
+            QKeySequence.StandardKey.New,
+            "Register a new patient",
+        )
+        self.settings_action = action(
+            "Clinic &settings…", self.edit_settings, "Ctrl+,", "Letterhead, units and formats"
+        )
+        self.quit_action = action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.about_action = action("&About clinic_desktop", self.show_about)
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        file_menu.addAction(self.new_patient_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        patient_menu = menu.addMenu("&Patient")
+        patient_menu.addAction(self.find_action)
+        help_menu = menu.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self.find_action)
+        toolbar.addAction(self.new_patient_action)
+        toolbar.addAction(self.settings_action)
+
+    def _apply_settings(self) -> None:
+        demo = " — DEMO CLINIC (not real patients)" if self.clinic.is_demo else ""
+        self.setWindowTitle(f"{self.settings.clinic_name} — clinic_desktop{demo}")
+        self.patient_list.model.date_format = self.settings.date_format
+        self.overview.date_format = self.settings.date_format
+
+    def _database_caption(self) -> str:
+        return f"Database: {self.clinic.report.location}"
+
+    # --- patient list and overview -------------------------------------------------------
+
+    def refresh_patient_list(self) -> None:
+        text = self.patient_list.search_box.text()
+        patients = self.clinic.patients.search(text, self.settings.date_format)
+        self.patient_list.show_patients(patients, SEARCH_LIMIT)
+
+    def open_patient(self, patient_id: int) -> None:
+        try:
+            overview = self.clinic.patients.overview(patient_id)
+        except NotFound as error:
+            self.statusBar().showMessage(error.message, 8000)
+            self.refresh_patient_list()
+            return
+        self.current_patient_id = patient_id
+        self.overview.show_overview(overview)
+        self.right.setCurrentWidget(self.workspace)
+        self.workspace.setCurrentWidget(self.overview)
+        self.statusBar().showMessage(f"Opened {overview.patient.name}", 4000)
+
+    def new_patient(self) -> None:
+        dialog = NewPatientDialog(self.clinic.patients, self.settings.date_format, self)
+        if dialog.exec() and dialog.created is not None:
+            self.patient_list.search_box.setText(dialog.created.mrn)
+            self.refresh_patient_list()
+            self.open_patient(dialog.created.id)
+
+    def edit_settings(self) -> None:
+        dialog = SettingsDialog(self.clinic.settings, self)
+        if dialog.exec() and dialog.saved is not None:
+            self.settings = dialog.saved
+            self._apply_settings()
+            self.refresh_patient_list()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About clinic_desktop",
+            f"clinic_desktop {__version__}\n\nAssessment, progress and documents for "
+            f"physical-therapy clinics that treat runners.\n\n{self._database_caption()}",
+        )
+
+    # --- window state ----------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = self.ui_state.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.ui_state.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.ui_state.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def load(self) -> None:
+        """Fill the patient list and reopen the last patient of this database."""
+        self.refresh_patient_list()
+        last = self.ui_state.value(f"{self._state_key}/last_patient")
+        if last is not None:
+            try:
+                patient_id = int(last)
+            except (TypeError, ValueError):
+                patient_id = None
+            if patient_id is not None:
+                self.patient_list.select_patient(patient_id)
+                self.open_patient(patient_id)
+        self.patient_list.focus_search()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.ui_state.setValue("window/geometry", self.saveGeometry())
+        self.ui_state.setValue("window/state", self.saveState())
+        self.ui_state.setValue("window/splitter", self.splitter.saveState())
+        if self.current_patient_id is not None:
+            self.ui_state.setValue(f"{self._state_key}/last_patient", self.current_patient_id)
+        self.ui_state.sync()
+        super().closeEvent(event)
