@@ -99,7 +99,7 @@ def age_on(birth_date: date, day: date) -> int:
     return day.year - birth_date.year - (0 if had_birthday else 1)
 
 
-CLINIC_DATE_FORMATS = ("dd/mm/yyyy", "mm/dd/yyyy")
+CLINIC_DATE_FORMATS = ("yyyy-mm-dd", "dd/mm/yyyy", "mm/dd/yyyy")
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _CLINIC_DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
@@ -109,7 +109,8 @@ def parse_date_text(text: str, clinic_format: str) -> date | None:
     """Read a date typed at the desk; return ``None`` if it is not a real date.
 
     Accepts ISO ``yyyy-mm-dd`` always, and the clinic's own format ``clinic_format``
-    (``"dd/mm/yyyy"`` or ``"mm/dd/yyyy"``), where ``/``, ``.`` or ``-`` may separate the
+    (``"dd/mm/yyyy"`` or ``"mm/dd/yyyy"``; a clinic that writes ISO dates, ``"yyyy-mm-dd"``,
+    gets ISO only, since day and month order would be a guess), where ``/``, ``.`` or ``-`` may separate the
     parts and day and month may have one digit. Two-digit years are refused (``None``)
     because their century is a guess. Surrounding spaces are ignored.
     Raises ``ValueError`` only if ``clinic_format`` is not one of ``CLINIC_DATE_FORMATS``.
@@ -119,7 +120,7 @@ def parse_date_text(text: str, clinic_format: str) -> date | None:
     text = text.strip()
     if match := _ISO_DATE.fullmatch(text):
         year, month, day = (int(part) for part in match.groups())
-    elif match := _CLINIC_DATE.fullmatch(text):
+    elif clinic_format != "yyyy-mm-dd" and (match := _CLINIC_DATE.fullmatch(text)):
         first, second, year = (int(part) for part in match.groups())
         day, month = (first, second) if clinic_format == "dd/mm/yyyy" else (second, first)
     else:
