@@ -180,8 +180,9 @@ class MainWindow(QMainWindow):
 
     def _restore_state(self) -> None:
         geometry = self.ui_state.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is None or not self.restoreGeometry(geometry):
+            screen = self.screen().availableGeometry()
+            self.resize(min(1360, screen.width()), min(820, screen.height()))
         state = self.ui_state.value("window/state")
         if state is not None:
             self.restoreState(state)

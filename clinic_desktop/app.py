@@ -1,0 +1,171 @@
+"""Command line, application start-up and wiring. No globals: everything is built here."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from clinic_desktop import __version__
+
+log = logging.getLogger("clinic_desktop")
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="clinic-desktop",
+        description="Assessment, progress and documents for clinics that treat runners.",
+    )
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        help="folder for the clinic's SQLite database, backups and log "
+        "(default: the user data folder)",
+    )
+    where.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="any SQLAlchemy database URL, e.g. postgresql+psycopg://user@server/clinic",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the demo clinic (a separate database, created on first use)",
+    )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="start offscreen, open the database, build the main window, print what was "
+        "done and exit",
+    )
+    parser.add_argument("--version", action="version", version=f"clinic_desktop {__version__}")
+    return parser.parse_args(argv)
+
+
+def _setup_logging(folder: Path | None) -> None:
+    handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
+    handlers[0].setLevel(logging.WARNING)
+    if folder is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            file_handler = logging.handlers.RotatingFileHandler(
+                folder / "clinic_desktop.log",
+                maxBytes=2_000_000,
+                backupCount=3,
+                encoding="utf-8",
+            )
+            file_handler.setLevel(logging.INFO)
+            handlers.append(file_handler)
+        except OSError:
+            pass  # the data-folder check reports an unwritable folder in a sentence
+    logging.basicConfig(
+        level=logging.INFO,
+        handlers=handlers,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.smoke_test:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+    from clinic_desktop.services.clinic import (
+        DatabaseRefused,
+        default_data_dir,
+        open_clinic,
+        resolve_location,
+    )
+
+    data_dir = args.data_dir if args.data_dir is not None else default_data_dir()
+    location = resolve_location(args.data_dir, args.database_url, args.demo)
+    _setup_logging(location.sqlite_path.parent if location.sqlite_path else data_dir)
+
+    started = time.perf_counter()
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("clinic_desktop")
+    app.setOrganizationName("clinic_desktop")
+    app.setApplicationVersion(__version__)
+
+    def refuse(title: str, message: str, code: int) -> int:
+        if args.smoke_test:
+            print(f"clinic-desktop smoke test FAILED: {message}", file=sys.stderr)
+        else:
+            QMessageBox.critical(None, title, message)
+        return code
+
+    try:
+        clinic = open_clinic(location, demo=args.demo)
+    except DatabaseRefused as error:
+        log.error("Database refused: %s", error.message)
+        return refuse("The clinic database was not opened", error.message, 2)
+    except Exception as error:  # an error nobody can fix at the desk: log it whole
+        log.exception("Could not open %s", location.describe())
+        return refuse(
+            "The clinic database could not be opened",
+            f"The database {location.describe()} could not be opened: {error}. "
+            "Nothing was changed. The details are in the log in the data folder.",
+            1,
+        )
+
+    from clinic_desktop.gui.main_window import MainWindow
+
+    _install_error_dialog(args.smoke_test)
+    ui_state = QSettings()
+    window = MainWindow(clinic, ui_state)
+    window.load()
+    window.show()
+    if args.smoke_test:
+        app.processEvents()
+        listed = window.patient_list.model.rowCount()
+        report = clinic.report
+        what = (
+            "created"
+            if report.created
+            else (f"upgraded from {report.upgraded_from}" if report.upgraded_from else "opened")
+        )
+        print(
+            f"clinic-desktop smoke test ok: {what} {report.location} at schema "
+            f"{report.revision}, main window built, {listed} patients listed "
+            f"in {time.perf_counter() - started:.2f} s"
+        )
+        window.close()
+        clinic.close()
+        return 0
+    code = app.exec()
+    clinic.close()
+    return code
+
+
+def _install_error_dialog(quiet: bool) -> None:
+    """Unexpected errors are logged whole and explained; the records stay as last saved."""
+
+    def hook(kind, value, tb) -> None:
+        log.error("Unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        if quiet:
+            return
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(
+            None,
+            "Something went wrong",
+            f"clinic_desktop ran into an unexpected problem: {value}\n\n"
+            "Everything saved before this moment is safe in the database. The details are "
+            "in the log in the data folder; please pass them on to support.",
+        )
+
+    sys.excepthook = hook
+
+
+if __name__ == "__main__":
+    sys.exit(main())
