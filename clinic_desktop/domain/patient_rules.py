@@ -108,11 +108,12 @@ _CLINIC_DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
 def parse_date_text(text: str, clinic_format: str) -> date | None:
     """Read a date typed at the desk; return ``None`` if it is not a real date.
 
-    Accepts ISO ``yyyy-mm-dd`` always, and the clinic's own format ``clinic_format``
-    (``"dd/mm/yyyy"`` or ``"mm/dd/yyyy"``; a clinic that writes ISO dates, ``"yyyy-mm-dd"``,
-    gets ISO only, since day and month order would be a guess), where ``/``, ``.`` or ``-`` may separate the
-    parts and day and month may have one digit. Two-digit years are refused (``None``)
-    because their century is a guess. Surrounding spaces are ignored.
+    Accepts ISO ``yyyy-mm-dd`` always, and the clinic's own format ``clinic_format``:
+    ``"dd/mm/yyyy"`` or ``"mm/dd/yyyy"``, where ``/``, ``.`` or ``-`` may separate the parts
+    and day and month may have one digit. A clinic that writes ISO dates
+    (``"yyyy-mm-dd"``) gets ISO only, since the order of day and month would be a guess.
+    Two-digit years are refused (``None``) because their century is a guess. Surrounding
+    spaces are ignored.
     Raises ``ValueError`` only if ``clinic_format`` is not one of ``CLINIC_DATE_FORMATS``.
     """
     if clinic_format not in CLINIC_DATE_FORMATS:

@@ -153,6 +153,11 @@ def test_text_that_is_not_a_real_date_gives_none(text: str, clinic_format: str) 
     assert parse_date_text(text, clinic_format) is None
 
 
+def test_a_clinic_writing_iso_dates_reads_iso_only() -> None:
+    assert parse_date_text("2021-03-04", "yyyy-mm-dd") == date(2021, 3, 4)
+    assert parse_date_text("04/03/2021", "yyyy-mm-dd") is None
+
+
 def test_an_unknown_clinic_date_format_is_a_programming_error() -> None:
     with pytest.raises(ValueError, match="yyyy/mm/dd"):
         parse_date_text("2021-03-04", "yyyy/mm/dd")
