@@ -28,7 +28,15 @@ class PatientQuery:
 
     @property
     def is_empty(self) -> bool:
-        return not (self.name_terms or self.mrn or self.birth_date or self.phone_digits)
+        """Nothing typed: the list shows the most recently seen patients."""
+        return not self.text.strip()
+
+    @property
+    def matches_nothing(self) -> bool:
+        """Something typed that no patient can match (only punctuation, say)."""
+        return not self.is_empty and not (
+            self.name_terms or self.mrn or self.birth_date or self.phone_digits
+        )
 
 
 def parse_patient_query(text: str, date_format: str = "yyyy-mm-dd") -> PatientQuery:
@@ -51,5 +59,6 @@ def parse_patient_query(text: str, date_format: str = "yyyy-mm-dd") -> PatientQu
         only_digits = re.sub(r"\D", "", stripped)
         if len(only_digits) >= 3:
             digits = only_digits
-    name_terms = () if (digits and len(terms) <= 1 and terms and terms[0].isdigit()) else terms
+    # Text made only of phone characters is a number, never part of a name.
+    name_terms = () if digits else terms
     return PatientQuery(text=text, name_terms=name_terms, mrn=mrn, phone_digits=digits)

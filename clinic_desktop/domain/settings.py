@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from clinic_desktop.domain.errors import ValidationError, ValidationErrors
+from clinic_desktop.domain.patient_rules import check_phone
 
 PAPER_SIZES = ("A4", "Letter")
 DISTANCE_UNITS = ("km", "mi")
@@ -50,6 +51,10 @@ def validate_settings(settings: ClinicSettings) -> ClinicSettings:
         errors.append(
             ValidationError("clinic_name", "The clinic's name can be at most 120 characters.")
         )
+    try:
+        check_phone(settings.phone)
+    except ValidationError as error:
+        errors.append(error)
     if settings.paper_size not in PAPER_SIZES:
         errors.append(ValidationError("paper_size", "Choose A4 or Letter paper."))
     if settings.distance_unit not in DISTANCE_UNITS:

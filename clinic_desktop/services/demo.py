@@ -313,13 +313,15 @@ class DemoClinicBuilder:
         family = FAMILY_NAMES[(number - 1) % len(FAMILY_NAMES)]
         patient = self._new_patient(number, family, given, sex, rng.randrange(19, 66))
         visits = rng.randrange(3, 13)
-        start = self.anchor - dt.timedelta(days=rng.randrange(visits * 7 + 2, 420))
         performance = number == 7
+        # About a third of the caseload is still in care; the others finished at some
+        # point over the past year.
+        in_care = performance or rng.random() < 0.35
+        back = visits * 8 + (rng.randrange(0, 10) if in_care else rng.randrange(45, 400))
+        start = self.anchor - dt.timedelta(days=back)
         side = rng.choice(("left", "right", "right", "left", "both"))
         diagnosis_id, key_tests = rng.choice(DIAGNOSES)
-        discharged = not performance and (start + dt.timedelta(days=visits * 8)) < (
-            self.anchor - dt.timedelta(days=30)
-        )
+        discharged = not in_care
         episode = self._episode(
             patient,
             start,

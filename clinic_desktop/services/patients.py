@@ -61,6 +61,8 @@ class PatientService:
         recently seen patients. At most ``limit`` rows.
         """
         query = parse_patient_query(text, date_format)
+        if query.matches_nothing:
+            return []
         today = self._today()
         with self._db.reading() as session:
             rows = search_patient_rows(session, query, limit)
