@@ -14,9 +14,9 @@ from clinic_desktop.storage import migrate
 from clinic_desktop.storage.backup import integrity_check
 from clinic_desktop.storage.database import make_engine, open_database
 from clinic_desktop.storage.errors import (
-    DataFolderUnusable,
     DatabaseTooNew,
     DatabaseUnreadable,
+    DataFolderUnusable,
 )
 from clinic_desktop.storage.location import DatabaseLocation
 
