@@ -71,8 +71,9 @@ _SHAPES = {
     "modes": f"a list drawn from {', '.join(MODES)}", "age_rows": "a list of age bands",
     "checklist": "a list of checklist items",
 }  # fmt: skip
-_TOP_LEVEL_FIELDS = ("format_version", "about", "sign_convention", "regions", "thresholds")
-_TOP_LEVEL_FIELDS += ("tests",)
+_TOP_LEVEL_FIELDS = (
+    "format_version", "about", "sign_convention", "regions", "thresholds", "tests"
+)  # fmt: skip
 # A clinic may not change what stored values mean: a new meaning needs a new code.
 _FIXED_TEST_FIELDS = ("kind", "unit")
 # A changed figure without its own source must not keep the shipped source beside it.
@@ -355,6 +356,9 @@ def _merge(shipped: dict[str, Any], clinic: Any) -> dict[str, Any]:
         raise _Problem("the file must hold one JSON object, shaped like the shipped battery.")
     _refuse_unknown(clinic, _TOP_LEVEL_FIELDS, "the file")
     merged = dict(shipped)
+    for key in ("format_version", "sign_convention"):
+        if key in clinic:
+            merged[key] = clinic[key]
     merged["regions"] = _merge_entries(shipped["regions"], clinic.get("regions", []), "regions")
     merged["tests"] = _merge_entries(shipped["tests"], clinic.get("tests", []), "tests")
     thresholds = clinic.get("thresholds", {})
@@ -415,7 +419,8 @@ def _build_battery(document: Any) -> Battery:
         code: Threshold(code, **_read(entry, _THRESHOLD_FIELDS, f"threshold '{code}'"))
         for code, entry in raw_thresholds.items()
     }
-    sign_convention = _convert(document.get("sign_convention", ""), "note", "sign", "the file")
+    sign_convention = document.get("sign_convention", "")
+    sign_convention = _convert(sign_convention, "note", "sign_convention", "the file")
     return Battery(tuple(regions), tuple(tests), thresholds, sign_convention)
 
 

@@ -335,6 +335,12 @@ def test_a_clinic_mdc_drops_the_shipped_between_tester_figure(tmp_path):
     assert (test.mdc, test.mdc_source, test.mdc_between_testers) == (5, "Our audit 2024", None)
 
 
+def test_clinic_can_restate_the_sign_convention(tmp_path):
+    document = {"sign_convention": "Flexion contractures are recorded as positive lag."}
+    clinic = load_battery(write_json(tmp_path / "battery.json", document))
+    assert clinic.sign_convention == document["sign_convention"]
+
+
 def test_clinic_can_change_a_symmetry_threshold(tmp_path):
     document = {"thresholds": {"symmetry_running_pct": {"value": 85}}}
     clinic = load_battery(write_json(tmp_path / "battery.json", document))
@@ -360,6 +366,8 @@ def test_clinic_can_change_a_symmetry_threshold(tmp_path):
         ({"thresholds": {"symmetry_running_pct": 85}}, "must be an object"),
         ({"thresholds": {"symmetry_running_pct": {"value": "high"}}}, "must be a number"),
         ({"exercises": []}, "unknown field(s): exercises"),
+        ({"format_version": 2}, "only format_version 1"),
+        ({"sign_convention": 0}, "'sign_convention' must be text"),
         ([], "one JSON object"),
     ],
 )  # fmt: skip
