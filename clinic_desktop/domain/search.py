@@ -59,6 +59,7 @@ def parse_patient_query(text: str, date_format: str = "yyyy-mm-dd") -> PatientQu
         only_digits = re.sub(r"\D", "", stripped)
         if len(only_digits) >= 3:
             digits = only_digits
-    # Text made only of phone characters is a number, never part of a name.
-    name_terms = () if digits else terms
+    # Names hold no digits: text made only of phone characters is a number, and a word
+    # with digits in it ("d0042") is a record number, not part of a name.
+    name_terms = () if digits else tuple(t for t in terms if not any(c.isdigit() for c in t))
     return PatientQuery(text=text, name_terms=name_terms, mrn=mrn, phone_digits=digits)

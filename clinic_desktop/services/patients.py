@@ -30,7 +30,7 @@ from clinic_desktop.services.audit import record_event
 from clinic_desktop.storage.database import Database
 from clinic_desktop.storage.models import ClinicSettingsRow, PatientRow
 from clinic_desktop.storage.patient_queries import (
-    active_episodes_by_patient,
+    active_diagnoses_by_patient,
     overview_rows,
     search_patient_rows,
 )
@@ -66,16 +66,12 @@ class PatientService:
         today = self._today()
         with self._db.reading() as session:
             rows = search_patient_rows(session, query, limit)
-            episodes = active_episodes_by_patient(session, [row.id for row in rows])
+            active = active_diagnoses_by_patient(session, [row.id for row in rows])
         summaries = []
         for row in rows:
-            episode = episodes.get(row.id)
-            if episode is None:
-                diagnosis = ""
-            elif episode.kind == "performance" and not episode.diagnosis_label:
+            kind, diagnosis = active.get(row.id, ("", ""))
+            if kind == "performance" and not diagnosis:
                 diagnosis = "Performance/prevention"
-            else:
-                diagnosis = episode.diagnosis_label
             summaries.append(
                 PatientSummary(
                     id=row.id,

@@ -118,7 +118,14 @@ class PatientRow(Base, Versioned):
         CheckConstraint("height_cm IS NULL OR height_cm BETWEEN 100 AND 230", name="height"),
         CheckConstraint("length(mrn) > 0", name="mrn"),
         CheckConstraint("length(family_name) > 0", name="family_name"),
-        Index("ix_patient_last_visit_on", "last_visit_on"),
+        # Covering index in list order: a search walks it most-recent-first and stops early.
+        Index(
+            "ix_patient_recent",
+            "last_visit_on",
+            "id",
+            "search_name",
+            "phone_digits",
+        ),
         Index("ix_patient_birth_date", "birth_date"),
         Index("ix_patient_phone_digits", "phone_digits"),
         # Covering index: the search scans this instead of the wide patient rows.
@@ -448,4 +455,3 @@ class DocumentRow(Base):
     sha256: Mapped[str] = mapped_column(String(64), nullable=False)
     content: Mapped[bytes | None] = mapped_column(LargeBinary)
     printed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
-

@@ -1,72 +1,111 @@
 """Patient queries: the search behind the patient list, and one patient's overview.
 
 Search runs in two steps so that broad queries stay cheap: the first finds the ids of the
-best matches (scanning only the narrow, covering search index), the second fetches the
-display columns and the active diagnosis for those few ids.
+best matches, tier by tier, on narrow covering indexes; the second fetches the display
+columns and the active diagnosis for those few ids.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Select, and_, case, literal, or_, select
+from sqlalchemy import Select, and_, select
 from sqlalchemy.orm import Session
 
 from clinic_desktop.domain.search import PatientQuery
 from clinic_desktop.storage.models import EpisodeRow, PatientRow, UserRow, VisitRow
 
-# Rank of each way to match; lower is better.
-RANK_MRN = 0
-RANK_BIRTH_DATE = 1
-RANK_NAME_START = 2
-RANK_WORD_START = 3
-RANK_OTHER = 4
+
+def _recent_first(dialect_name: str) -> tuple:
+    """Most recent visit first, never-seen patients last; ties to the newest registration."""
+    last_visit = PatientRow.last_visit_on.desc()
+    # SQLite already puts NULLs last when descending, and only then can walk the index.
+    if dialect_name != "sqlite":
+        last_visit = last_visit.nulls_last()
+    return (last_visit, PatientRow.id.desc())
 
 
-def _last_visit_order(dialect_name: str):
-    column = PatientRow.last_visit_on.desc()
-    # SQLite already sorts NULLs last in descending order, and can then use the index.
-    return column if dialect_name == "sqlite" else column.nulls_last()
+def _starts_with(column, prefix: str, dialect_name: str):
+    """``column`` starts with ``prefix``, written so that an index on it can be used."""
+    if dialect_name == "sqlite" and prefix:
+        # SQLite's LIKE ignores case and so cannot use a plain index; a range can.
+        successor = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        return and_(column >= prefix, column < successor)
+    return column.startswith(prefix, autoescape=True)
 
 
-def patient_search_statement(query: PatientQuery, limit: int, dialect_name: str) -> Select:
-    """The id-finding statement for ``query``: best match first, then most recent visit."""
+def patient_search_tiers(query: PatientQuery, dialect_name: str) -> list[Select]:
+    """The statements that find matching patient ids, best kind of match first.
+
+    Each tier is ordered by the most recent visit, so the database can walk an index in
+    that order and stop as soon as enough patients are found; the caller runs the tiers in
+    turn until the list is full. Tiers, in rank order: the exact MRN; MRNs starting with
+    the text; the birth date; a family name starting with the first word; any name starting
+    with it; the words anywhere in the names; phone digits anywhere in the number.
+    """
     patient = PatientRow
-    order = _last_visit_order(dialect_name)
+    order = _recent_first(dialect_name)
     if query.is_empty:
-        return select(patient.id).order_by(order, patient.id).limit(limit)
+        return [select(patient.id).order_by(*order)]
 
-    matches = []
-    ranks = []
+    tiers: list[Select] = []
     if query.mrn:
-        matches.append(patient.mrn.startswith(query.mrn, autoescape=True))
-        ranks.append((patient.mrn == query.mrn, RANK_MRN))
+        tiers.append(select(patient.id).where(patient.mrn == query.mrn))
+        tiers.append(
+            select(patient.id)
+            .where(_starts_with(patient.mrn, query.mrn, dialect_name))
+            .order_by(*order)
+        )
     if query.birth_date is not None:
-        matches.append(patient.birth_date == query.birth_date)
-        ranks.append((patient.birth_date == query.birth_date, RANK_BIRTH_DATE))
-    if query.phone_digits:
-        matches.append(patient.phone_digits.contains(query.phone_digits, autoescape=True))
+        tiers.append(
+            select(patient.id).where(patient.birth_date == query.birth_date).order_by(*order)
+        )
     if query.name_terms:
-        # Every word typed must appear somewhere in the folded names.
-        matches.append(
-            and_(*(patient.search_name.contains(t, autoescape=True) for t in query.name_terms))
-        )
         first = query.name_terms[0]
-        ranks.append((patient.search_name.startswith(first, autoescape=True), RANK_NAME_START))
-        ranks.append(
-            (patient.search_name.contains(" " + first, autoescape=True), RANK_WORD_START)
+        every_word = and_(
+            *(patient.search_name.contains(t, autoescape=True) for t in query.name_terms)
         )
-    rank = case(*ranks, else_=literal(RANK_OTHER)) if ranks else literal(RANK_OTHER)
-    return (
-        select(patient.id)
-        .where(or_(*matches))
-        .order_by(rank, order, patient.id)
-        .limit(limit)
-    )
+        tiers.append(
+            select(patient.id)
+            .where(_starts_with(patient.search_name, first, dialect_name), every_word)
+            .order_by(*order)
+        )
+        tiers.append(
+            select(patient.id)
+            .where(patient.search_name.contains(" " + first, autoescape=True), every_word)
+            .order_by(*order)
+        )
+        tiers.append(select(patient.id).where(every_word).order_by(*order))
+    if query.phone_digits:
+        tiers.append(
+            select(patient.id)
+            .where(patient.phone_digits.contains(query.phone_digits, autoescape=True))
+            .order_by(*order)
+        )
+    return tiers
+
+
+def find_patient_ids(session: Session, query: PatientQuery, limit: int) -> list[int]:
+    """Ids of the best ``limit`` matches for ``query``, best first, each patient once."""
+    dialect = session.get_bind().dialect.name
+    found: list[int] = []
+    seen: set[int] = set()
+    for tier in patient_search_tiers(query, dialect):
+        # A patient already found in a better tier may match again here; ask for enough
+        # extra rows to make up for them.
+        wanted = limit - len(found)
+        if wanted <= 0:
+            break
+        for patient_id in session.scalars(tier.limit(wanted + len(seen))):
+            if patient_id not in seen:
+                seen.add(patient_id)
+                found.append(patient_id)
+                if len(found) == limit:
+                    break
+    return found
 
 
 def search_patient_rows(session: Session, query: PatientQuery, limit: int) -> list:
     """Rows for the patient list, in rank order: at most ``limit`` of them."""
-    dialect = session.get_bind().dialect.name
-    ids = list(session.scalars(patient_search_statement(query, limit, dialect)))
+    ids = find_patient_ids(session, query, limit)
     if not ids:
         return []
     rows = session.execute(
@@ -84,16 +123,16 @@ def search_patient_rows(session: Session, query: PatientQuery, limit: int) -> li
     return sorted(rows, key=lambda row: position[row.id])
 
 
-def active_episodes_by_patient(session: Session, patient_ids: list[int]) -> dict[int, EpisodeRow]:
-    """The most recently started active episode of each listed patient."""
+def active_diagnoses_by_patient(session: Session, patient_ids: list[int]) -> dict[int, tuple]:
+    """(kind, diagnosis label) of each listed patient's most recently started active episode."""
     if not patient_ids:
         return {}
-    episodes = session.scalars(
-        select(EpisodeRow)
+    rows = session.execute(
+        select(EpisodeRow.patient_id, EpisodeRow.kind, EpisodeRow.diagnosis_label)
         .where(EpisodeRow.patient_id.in_(patient_ids), EpisodeRow.status == "active")
         .order_by(EpisodeRow.started_on, EpisodeRow.id)
     ).all()
-    return {episode.patient_id: episode for episode in episodes}
+    return {patient_id: (kind, label) for patient_id, kind, label in rows}
 
 
 def overview_rows(session: Session, patient_id: int):

