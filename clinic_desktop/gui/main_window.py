@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -20,9 +21,11 @@ from clinic_desktop import __version__
 from clinic_desktop.domain.errors import NotFound
 from clinic_desktop.domain.settings import ClinicSettings
 from clinic_desktop.gui.new_patient_dialog import NewPatientDialog
-from clinic_desktop.gui.overview import PatientOverviewPage
+from clinic_desktop.gui.patient_header import PatientHeader
 from clinic_desktop.gui.patient_list import PatientListPanel
 from clinic_desktop.gui.settings_dialog import SettingsDialog
+from clinic_desktop.gui.workspace import WorkspacePage
+from clinic_desktop.gui.workspace_pages import workspace_pages
 from clinic_desktop.services.clinic import Clinic
 from clinic_desktop.services.patients import SEARCH_LIMIT
 
@@ -40,10 +43,24 @@ class MainWindow(QMainWindow):
         self._state_key = "db-" + hashlib.sha256(clinic.report.location.encode()).hexdigest()[:12]
 
         self.patient_list = PatientListPanel(self)
-        self.overview = PatientOverviewPage(self)
+        self.header = PatientHeader(self)
         self.workspace = QTabWidget(self)
         self.workspace.setDocumentMode(True)
-        self.workspace.addTab(self.overview, "&Overview")
+        self.pages: list[WorkspacePage] = [
+            page_type(clinic, self.settings, self) for page_type in workspace_pages()
+        ]
+        for page in self.pages:
+            self.workspace.addTab(page, page.title)
+            page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            page.record_changed.connect(self._record_changed)
+        self.overview = self.pages[0]
+        self._page_patient: dict[int, int | None] = {}
+        self.workspace.currentChanged.connect(lambda _index: self._show_current_page())
+        patient_area = QWidget(self)
+        patient_layout = QVBoxLayout(patient_area)
+        patient_layout.setContentsMargins(0, 0, 0, 0)
+        patient_layout.addWidget(self.header)
+        patient_layout.addWidget(self.workspace, 1)
         self.placeholder = QLabel(
             "Find a patient on the left: type part of a name, an MRN, a birth date or a "
             "phone number, then press Enter.",
@@ -53,7 +70,8 @@ class MainWindow(QMainWindow):
         self.placeholder.setWordWrap(True)
         self.right = QStackedWidget(self)
         self.right.addWidget(self.placeholder)
-        self.right.addWidget(self.workspace)
+        self.right.addWidget(patient_area)
+        self.patient_area = patient_area
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.patient_list)
@@ -129,7 +147,8 @@ class MainWindow(QMainWindow):
         demo = " — DEMO CLINIC (not real patients)" if self.clinic.is_demo else ""
         self.setWindowTitle(f"{self.settings.clinic_name} — clinic_desktop{demo}")
         self.patient_list.model.date_format = self.settings.date_format
-        self.overview.date_format = self.settings.date_format
+        for page in self.pages:
+            page.apply_settings(self.settings)
 
     def _database_caption(self) -> str:
         return f"Database: {self.clinic.report.location}"
@@ -142,6 +161,8 @@ class MainWindow(QMainWindow):
         self.patient_list.show_patients(patients, SEARCH_LIMIT)
 
     def open_patient(self, patient_id: int) -> None:
+        """Show ``patient_id`` in the workspace, keeping the previous patient's typing."""
+        self.keep_work()
         try:
             overview = self.clinic.patients.overview(patient_id)
         except NotFound as error:
@@ -149,10 +170,38 @@ class MainWindow(QMainWindow):
             self.refresh_patient_list()
             return
         self.current_patient_id = patient_id
-        self.overview.show_overview(overview)
-        self.right.setCurrentWidget(self.workspace)
-        self.workspace.setCurrentWidget(self.overview)
+        self._page_patient.clear()
+        self.header.show_patient(overview, self.settings.date_format)
+        self.right.setCurrentWidget(self.patient_area)
+        self._show_current_page()
         self.statusBar().showMessage(f"Opened {overview.patient.name}", 4000)
+
+    def _show_current_page(self) -> None:
+        page = self.workspace.currentWidget()
+        if not isinstance(page, WorkspacePage) or self.current_patient_id is None:
+            return
+        index = self.pages.index(page)
+        if self._page_patient.get(index) != self.current_patient_id:
+            self._page_patient[index] = self.current_patient_id
+            page.show_patient(self.current_patient_id)
+
+    def _record_changed(self) -> None:
+        """Another page saved something: reload the others when next shown."""
+        sender = self.sender()
+        for index, page in enumerate(self.pages):
+            if page is not sender:
+                self._page_patient.pop(index, None)
+        if self.current_patient_id is not None:
+            self.header.show_patient(
+                self.clinic.patients.overview(self.current_patient_id), self.settings.date_format
+            )
+        self._show_current_page()
+        self.refresh_patient_list()
+
+    def keep_work(self) -> None:
+        """Ask every page to keep what is typed but not saved (as drafts)."""
+        for page in self.pages:
+            page.keep_work()
 
     def new_patient(self) -> None:
         dialog = NewPatientDialog(self.clinic.patients, self.settings.date_format, self)
@@ -205,6 +254,7 @@ class MainWindow(QMainWindow):
         self.patient_list.focus_search()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.keep_work()
         self.ui_state.setValue("window/geometry", self.saveGeometry())
         self.ui_state.setValue("window/state", self.saveState())
         self.ui_state.setValue("window/splitter", self.splitter.saveState())

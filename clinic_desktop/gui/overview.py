@@ -25,6 +25,7 @@ from clinic_desktop.domain.patients import (
     VISIT_KIND_LABELS,
     PatientOverview,
 )
+from clinic_desktop.gui.workspace import WorkspacePage
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -71,15 +72,15 @@ def _read_only_table(model: QAbstractTableModel, parent: QWidget) -> QTableView:
     return table
 
 
-class PatientOverviewPage(QWidget):
+class PatientOverviewPage(WorkspacePage):
     """Read-only summary of one patient."""
 
+    title = "&Overview"
     EPISODE_COLUMNS = ("Diagnosis", "Side", "Kind", "Status", "Started", "Ended")
     VISIT_COLUMNS = ("Date", "Visit", "Attendance", "Therapist", "Pain now", "Status")
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.date_format = "yyyy-mm-dd"
+    def __init__(self, clinic, settings, parent=None) -> None:
+        super().__init__(clinic, settings, parent)
         self.details_label = QLabel(self)
         self.details_label.setObjectName("patientDetails")
         self.details_label.setTextFormat(Qt.TextFormat.RichText)
@@ -98,9 +99,13 @@ class PatientOverviewPage(QWidget):
         layout.addWidget(episodes_box, 1)
         layout.addWidget(visits_box, 2)
 
+    def show_patient(self, patient_id: int) -> None:
+        super().show_patient(patient_id)
+        self.show_overview(self.clinic.patients.overview(patient_id))
+
     def show_overview(self, overview: PatientOverview) -> None:
         self.details_label.setText(self._details_html(overview))
-        fmt = self.date_format
+        fmt = self.settings.date_format
         self.episodes_model.set_rows(
             [
                 (
@@ -131,7 +136,10 @@ class PatientOverviewPage(QWidget):
     def _details_html(self, overview: PatientOverview) -> str:
         p = overview.patient
         facts = [
-            ("Born", f"{format_date(p.birth_date, self.date_format)} ({overview.age_years} y)"),
+            (
+                "Born",
+                f"{format_date(p.birth_date, self.settings.date_format)} ({overview.age_years} y)",
+            ),
             ("Sex", SEX_LABELS.get(p.sex, p.sex)),
             ("Phone", p.phone),
             ("Email", p.email),

@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from clinic_desktop.services.drafts import DraftService
 from clinic_desktop.services.patients import PatientService
 from clinic_desktop.services.settings import SettingsService
 from clinic_desktop.storage.database import Database, OpenReport, open_database
@@ -54,6 +55,7 @@ class Clinic:
     database: Database
     patients: PatientService
     settings: SettingsService
+    drafts: DraftService
     is_demo: bool = False
 
     @property
@@ -83,5 +85,6 @@ def open_clinic(location: DatabaseLocation, demo: bool = False) -> Clinic:
         database=database,
         patients=PatientService(database),
         settings=SettingsService(database),
+        drafts=DraftService(database),
         is_demo=demo,
     )

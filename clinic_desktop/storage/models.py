@@ -264,6 +264,77 @@ class VisitRow(Base, Versioned):
     status: Mapped[str] = mapped_column(String(8), nullable=False, default="draft")
     signed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     signed_by: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    # Test codes chosen for this visit, as a JSON list, so a follow-up can start from them.
+    planned_tests: Mapped[str] = mapped_column(Text, nullable=False, default="[]")
+
+
+class ClinicalHistoryRow(Base, Versioned):
+    """The history taken at intake for one episode (pain itself is recorded per visit)."""
+
+    __tablename__ = "clinical_history"
+    __mapper_args__ = {"version_id_col": Versioned.version}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    episode_id: Mapped[int] = mapped_column(
+        ForeignKey("episode.id", ondelete="CASCADE"), nullable=False, unique=True
+    )
+    # JSON list of {"region": ..., "side": ...}
+    pain_locations: Mapped[str] = mapped_column(Text, nullable=False, default="[]")
+    aggravating: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    easing: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    pattern_24h: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    previous_injuries: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    medical_history: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    medications: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    imaging: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+
+class RedFlagAnswerRow(Base, Versioned):
+    """One red-flag screening question answered for an episode, and its acknowledgement."""
+
+    __tablename__ = "red_flag_answer"
+    __table_args__ = (
+        UniqueConstraint("episode_id", "code", name="uq_red_flag_answer_episode_code"),
+        CheckConstraint(
+            "acknowledged_at IS NULL OR length(acknowledgement_note) > 0",
+            name="acknowledgement_note",
+        ),
+    )
+    __mapper_args__ = {"version_id_col": Versioned.version}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    episode_id: Mapped[int] = mapped_column(
+        ForeignKey("episode.id", ondelete="CASCADE"), nullable=False
+    )
+    code: Mapped[str] = mapped_column(String(60), nullable=False)
+    answer: Mapped[bool | None] = mapped_column(Boolean)
+    note: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    recorded_by: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    acknowledged_by: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    acknowledged_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    acknowledgement_note: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+
+class DraftRow(Base):
+    """Work in progress, saved every few seconds so a crash or a lock loses nothing typed.
+
+    ``form`` names the screen ("intake", "assessment"), ``record_key`` the record it edits
+    ("patient:12", "visit:40"); ``payload`` is the form's own JSON.
+    """
+
+    __tablename__ = "draft"
+    __table_args__ = (
+        UniqueConstraint("form", "record_key", name="uq_draft_form_record_key"),
+        Index("ix_draft_patient", "patient_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    form: Mapped[str] = mapped_column(String(60), nullable=False)
+    record_key: Mapped[str] = mapped_column(String(120), nullable=False)
+    patient_id: Mapped[int | None] = mapped_column(ForeignKey("patient.id", ondelete="CASCADE"))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    payload: Mapped[str] = mapped_column(Text, nullable=False)
+    saved_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=_now)
 
 
 class MeasurementRow(Base, Versioned):

@@ -47,7 +47,7 @@ def test_typing_filters_the_list_and_enter_opens_the_overview(qtbot, window):
     type_search(qtbot, window, "D0001")
     assert listed_mrns(window) == ["D0001"]
     qtbot.keyClick(window.patient_list.search_box, Qt.Key.Key_Return)
-    assert window.right.currentWidget() is window.workspace
+    assert window.right.currentWidget() is window.patient_area
     details = window.overview.details_label.text()
     assert "Rivera, Sofía (Sofi)" in details and "D0001" in details
     assert window.overview.visits_model.rowCount() == 9

@@ -1,0 +1,12 @@
+"""The tabs of the patient workspace, in the order a visit uses them.
+
+A new screen becomes a tab by adding its page class here.
+"""
+
+from __future__ import annotations
+
+
+def workspace_pages() -> list[type]:
+    from clinic_desktop.gui.overview import PatientOverviewPage
+
+    return [PatientOverviewPage]
