@@ -121,6 +121,10 @@ def main(argv: list[str] | None = None) -> int:
     from clinic_desktop.gui.main_window import MainWindow
 
     _install_error_dialog(args.smoke_test)
+    if args.smoke_test:
+        from clinic_desktop.services.users import smoke_test_identity
+
+        clinic.access.user = smoke_test_identity()
     ui_state = QSettings()
     window = MainWindow(clinic, ui_state)
     window.load()

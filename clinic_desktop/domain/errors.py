@@ -44,3 +44,11 @@ class NotFound(ClinicError):
 
 class StaleRecord(ClinicError):
     """Someone else saved the same record first; this save was refused, nothing overwritten."""
+
+
+class PermissionDenied(ClinicError):
+    """The signed-in user's roles do not allow this; the sentence says which role would."""
+
+
+class SignInRefused(ClinicError):
+    """A sign-in did not succeed: wrong password, locked account, or too soon after a miss."""

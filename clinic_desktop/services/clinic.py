@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from clinic_desktop.services.access import Access, Service
+from clinic_desktop.services.audit import AuditService
 from clinic_desktop.services.drafts import DraftService
 from clinic_desktop.services.patients import PatientService
 from clinic_desktop.services.settings import SettingsService
+from clinic_desktop.services.users import UserService
 from clinic_desktop.storage.database import Database, OpenReport, open_database
 from clinic_desktop.storage.errors import DatabaseRefused
 from clinic_desktop.storage.location import (
@@ -56,7 +59,17 @@ class Clinic:
     patients: PatientService
     settings: SettingsService
     drafts: DraftService
+    users: UserService
+    audit: AuditService
     is_demo: bool = False
+    #: Who is signed in at this workstation, shared by every service.
+    access: Access = field(default_factory=Access)
+
+    def __post_init__(self) -> None:
+        for item in fields(self):
+            service = getattr(self, item.name)
+            if isinstance(service, Service) or hasattr(service, "access"):
+                service.access = self.access
 
     @property
     def report(self) -> OpenReport:
@@ -86,5 +99,7 @@ def open_clinic(location: DatabaseLocation, demo: bool = False) -> Clinic:
         patients=PatientService(database),
         settings=SettingsService(database),
         drafts=DraftService(database),
+        users=UserService(database),
+        audit=AuditService(database),
         is_demo=demo,
     )

@@ -14,7 +14,8 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
-from clinic_desktop.storage.database import Database
+from clinic_desktop.domain.access import Permission
+from clinic_desktop.services.access import Service, requires
 from clinic_desktop.storage.models import DraftRow
 
 
@@ -27,10 +28,10 @@ class Draft:
     saved_at: dt.datetime
 
 
-class DraftService:
-    def __init__(self, database: Database) -> None:
-        self._db = database
+class DraftService(Service):
+    """Drafts belong to the work of whoever is signed in; any role may keep its own."""
 
+    @requires(Permission.OWN_WORK)
     def save(
         self,
         form: str,
@@ -52,14 +53,16 @@ class DraftService:
                         form=form,
                         record_key=record_key,
                         patient_id=patient_id,
-                        user_id=user_id,
+                        user_id=user_id if user_id is not None else self.access.user_id,
                         payload=text,
                         saved_at=now,
                     )
                 )
             else:
-                row.payload, row.saved_at, row.user_id = text, now, user_id
+                row.payload, row.saved_at = text, now
+                row.user_id = user_id if user_id is not None else self.access.user_id
 
+    @requires(Permission.OWN_WORK)
     def load(self, form: str, record_key: str) -> Draft | None:
         with self._db.reading() as session:
             row = session.scalar(
@@ -71,6 +74,7 @@ class DraftService:
                 row.form, row.record_key, row.patient_id, json.loads(row.payload), row.saved_at
             )
 
+    @requires(Permission.OWN_WORK)
     def drafts_for_patient(self, patient_id: int) -> list[Draft]:
         with self._db.reading() as session:
             rows = session.scalars(
@@ -83,6 +87,7 @@ class DraftService:
                 for r in rows
             ]
 
+    @requires(Permission.OWN_WORK)
     def discard(self, form: str, record_key: str) -> None:
         with self._db.transaction() as session:
             session.execute(

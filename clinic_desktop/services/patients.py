@@ -6,6 +6,7 @@ import datetime as dt
 
 from sqlalchemy import func, select
 
+from clinic_desktop.domain.access import Permission
 from clinic_desktop.domain.errors import NotFound, ValidationError, ValidationErrors
 from clinic_desktop.domain.patient_rules import (
     age_on,
@@ -26,6 +27,7 @@ from clinic_desktop.domain.patients import (
     display_name,
 )
 from clinic_desktop.domain.search import parse_patient_query
+from clinic_desktop.services.access import Access, Service, requires
 from clinic_desktop.services.audit import record_event
 from clinic_desktop.storage.database import Database
 from clinic_desktop.storage.models import ClinicSettingsRow, PatientRow
@@ -44,13 +46,16 @@ def search_key(family_name: str, given_name: str, preferred_name: str) -> str:
     return fold_name(" ".join((family_name, given_name, preferred_name)))
 
 
-class PatientService:
+class PatientService(Service):
     """Use cases around the patient record; each call is one transaction."""
 
-    def __init__(self, database: Database, today=dt.date.today) -> None:
-        self._db = database
+    def __init__(
+        self, database: Database, access: Access | None = None, today=dt.date.today
+    ) -> None:
+        super().__init__(database, access)
         self._today = today
 
+    @requires(Permission.FIND_PATIENTS)
     def search(
         self, text: str, date_format: str = "yyyy-mm-dd", limit: int = SEARCH_LIMIT
     ) -> list[PatientSummary]:
@@ -85,10 +90,12 @@ class PatientService:
             )
         return summaries
 
+    @requires(Permission.FIND_PATIENTS)
     def count(self) -> int:
         with self._db.reading() as session:
             return session.scalar(select(func.count()).select_from(PatientRow)) or 0
 
+    @requires(Permission.FIND_PATIENTS)
     def overview(self, patient_id: int) -> PatientOverview:
         """The patient's details, episodes and visits. Raises NotFound."""
         with self._db.reading() as session:
@@ -117,7 +124,8 @@ class PatientService:
             visits=visit_list,
         )
 
-    def register(self, new: NewPatient, user_id: int | None = None) -> PatientDetails:
+    @requires(Permission.EDIT_DEMOGRAPHICS)
+    def register(self, new: NewPatient) -> PatientDetails:
         """Register a patient with the basic demographics; the MRN comes from the clinic's
         prefix and sequence unless one is typed. Raises ValidationErrors naming each field.
         """
@@ -170,7 +178,7 @@ class PatientService:
                 entity="patient",
                 entity_id=row.id,
                 patient_id=row.id,
-                user_id=user_id,
+                user_id=self.access.user_id,
                 detail={"mrn": mrn},
             )
             return _details(row)

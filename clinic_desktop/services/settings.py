@@ -7,19 +7,18 @@ from dataclasses import fields
 
 from sqlalchemy.orm.exc import StaleDataError
 
+from clinic_desktop.domain.access import Permission
 from clinic_desktop.domain.errors import StaleRecord, ValidationError, ValidationErrors
 from clinic_desktop.domain.settings import ClinicSettings, validate_settings
+from clinic_desktop.services.access import Service, requires
 from clinic_desktop.services.audit import record_event
-from clinic_desktop.storage.database import Database
 from clinic_desktop.storage.models import ClinicSettingsRow
 
 _FIELDS = [f.name for f in fields(ClinicSettings) if f.name != "version"]
 
 
-class SettingsService:
-    def __init__(self, database: Database) -> None:
-        self._db = database
-
+class SettingsService(Service):
+    @requires(None)  # the sign-in screen shows the clinic's name
     def load(self) -> ClinicSettings:
         """The saved settings, or the defaults if none were saved yet."""
         with self._db.reading() as session:
@@ -30,7 +29,8 @@ class SettingsService:
                 **{name: getattr(row, name) for name in _FIELDS}, version=row.version
             )
 
-    def save(self, settings: ClinicSettings, user_id: int | None = None) -> ClinicSettings:
+    @requires(Permission.CLINIC_SETTINGS)
+    def save(self, settings: ClinicSettings) -> ClinicSettings:
         """Validate and save; raises ValidationErrors, or StaleRecord if another workstation
         saved the settings since ``settings`` were loaded (nothing is overwritten then).
         """
@@ -57,7 +57,7 @@ class SettingsService:
                     "settings.update",
                     entity="clinic_settings",
                     entity_id=1,
-                    user_id=user_id,
+                    user_id=self.access.user_id,
                     detail={"fields": changed},
                 )
                 version = row.version

@@ -1,10 +1,10 @@
 """Drafts: what was typed is kept until the record is saved for real."""
 
-from clinic_desktop.services.drafts import DraftService
+from tests.conftest import sign_in_as
 
 
 def test_a_draft_is_kept_replaced_and_discarded(clinic):
-    drafts = DraftService(clinic.database)
+    drafts = clinic.drafts
     assert drafts.load("intake", "patient:new") is None
     drafts.save("intake", "patient:new", {"family_name": "Kim", "weight_kg": "61,5"})
     drafts.save("intake", "patient:new", {"family_name": "Kimura", "weight_kg": "61,5"})
@@ -20,10 +20,12 @@ def test_drafts_survive_reopening_the_database(tmp_path):
 
     location = DatabaseLocation.sqlite_file(tmp_path / "clinic.sqlite3")
     first = open_clinic(location)
-    DraftService(first.database).save("assessment", "visit:3", {"hip_flexion.left": "118"})
+    sign_in_as(first)
+    first.drafts.save("assessment", "visit:3", {"hip_flexion.left": "118"})
     first.close()
     second = open_clinic(location)
-    assert DraftService(second.database).load("assessment", "visit:3").payload == {
+    sign_in_as(second)
+    assert second.drafts.load("assessment", "visit:3").payload == {
         "hip_flexion.left": "118"
     }
     second.close()

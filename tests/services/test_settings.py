@@ -61,8 +61,8 @@ def test_invalid_settings_get_a_sentence_and_nothing_is_saved(clinic, changes, f
 
 
 def test_a_stale_save_from_a_second_workstation_is_refused_and_nothing_is_overwritten(clinic):
-    first_desk = SettingsService(clinic.database)
-    second_desk = SettingsService(clinic.database)
+    first_desk = SettingsService(clinic.database, clinic.access)
+    second_desk = SettingsService(clinic.database, clinic.access)
     opened_at_second = second_desk.load()
     saved_first = first_desk.save(first_desk.load().with_changes(clinic_name="Stride North"))
     with pytest.raises(StaleRecord):
