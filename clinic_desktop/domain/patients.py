@@ -107,13 +107,24 @@ class PatientOverview:
 
 @dataclass(frozen=True)
 class NewPatient:
-    """What the front desk types to register a patient; checked by ``patient_rules``."""
+    """What the front desk types to register (or correct) a patient.
+
+    Checked by ``registration.check_patient``. ``birth_date`` may be a date or the text as
+    typed (read in the clinic's date format); ``weight_kg`` and ``height_cm`` may be numbers
+    or text as typed, blank for not measured. A blank ``mrn`` asks for the next number.
+    """
 
     family_name: str
     given_name: str
-    birth_date: dt.date | None
+    birth_date: dt.date | str | None
     sex: str = "unknown"
     preferred_name: str = ""
     phone: str = ""
     email: str = ""
     mrn: str = ""
+    address: str = ""
+    emergency_contact: str = ""
+    referring_provider: str = ""
+    weight_kg: float | str | None = None
+    height_cm: float | str | None = None
+    notes: str = ""
