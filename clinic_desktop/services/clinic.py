@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from clinic_desktop.services.access import Access, Service
+from clinic_desktop.services.assessment import AssessmentService, clinic_battery_file
 from clinic_desktop.services.audit import AuditService
 from clinic_desktop.services.drafts import DraftService
 from clinic_desktop.services.patients import PatientService
@@ -59,9 +60,12 @@ class Clinic:
     patients: PatientService
     settings: SettingsService
     drafts: DraftService
+    assessments: AssessmentService
     users: UserService
     audit: AuditService
     is_demo: bool = False
+    #: The folder of the SQLite file, where the clinic's own files (its battery) live.
+    data_dir: Path | None = None
     #: Who is signed in at this workstation, shared by every service.
     access: Access = field(default_factory=Access)
 
@@ -94,12 +98,15 @@ def open_clinic(location: DatabaseLocation, demo: bool = False) -> Clinic:
     except BaseException:
         database.dispose()
         raise
+    data_dir = location.sqlite_path.parent if location.sqlite_path is not None else None
     return Clinic(
         database=database,
         patients=PatientService(database),
         settings=SettingsService(database),
         drafts=DraftService(database),
+        assessments=AssessmentService(database, clinic_battery_file(data_dir)),
         users=UserService(database),
         audit=AuditService(database),
         is_demo=demo,
+        data_dir=data_dir,
     )
