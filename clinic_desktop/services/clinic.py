@@ -10,7 +10,10 @@ from clinic_desktop.services.access import Access, Service
 from clinic_desktop.services.assessment import AssessmentService, clinic_battery_file
 from clinic_desktop.services.audit import AuditService
 from clinic_desktop.services.drafts import DraftService
+from clinic_desktop.services.intake import IntakeService
+from clinic_desktop.services.outcome_entry import OutcomeService, clinic_instruments_dir
 from clinic_desktop.services.patients import PatientService
+from clinic_desktop.services.red_flag_screen import RedFlagService
 from clinic_desktop.services.settings import SettingsService
 from clinic_desktop.services.users import UserService
 from clinic_desktop.storage.database import Database, OpenReport, open_database
@@ -63,6 +66,9 @@ class Clinic:
     assessments: AssessmentService
     users: UserService
     audit: AuditService
+    intake: IntakeService
+    red_flags: RedFlagService
+    outcomes: OutcomeService
     is_demo: bool = False
     #: The folder of the SQLite file, where the clinic's own files (its battery) live.
     data_dir: Path | None = None
@@ -107,6 +113,9 @@ def open_clinic(location: DatabaseLocation, demo: bool = False) -> Clinic:
         assessments=AssessmentService(database, clinic_battery_file(data_dir)),
         users=UserService(database),
         audit=AuditService(database),
+        intake=IntakeService(database),
+        red_flags=RedFlagService(database),
+        outcomes=OutcomeService(database, instruments_dir=clinic_instruments_dir(location)),
         is_demo=demo,
         data_dir=data_dir,
     )

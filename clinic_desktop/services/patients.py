@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm.exc import StaleDataError
 
 from clinic_desktop.domain.access import Permission
-from clinic_desktop.domain.errors import NotFound, ValidationError, ValidationErrors
-from clinic_desktop.domain.patient_rules import (
-    age_on,
-    check_birth_date,
-    check_email,
-    check_phone,
-    fold_name,
-    phone_digits,
-    require_text,
-)
+from clinic_desktop.domain.errors import NotFound, StaleRecord, ValidationError, ValidationErrors
+from clinic_desktop.domain.patient_rules import age_on, fold_name, phone_digits
 from clinic_desktop.domain.patients import (
     EpisodeSummary,
     NewPatient,
@@ -25,6 +18,13 @@ from clinic_desktop.domain.patients import (
     PatientSummary,
     VisitSummary,
     display_name,
+)
+from clinic_desktop.domain.registration import (
+    CheckedPatient,
+    DuplicateMatch,
+    PossibleDuplicate,
+    check_patient,
+    duplicate_reasons,
 )
 from clinic_desktop.domain.search import parse_patient_query
 from clinic_desktop.services.access import Access, Service, requires
@@ -38,7 +38,6 @@ from clinic_desktop.storage.patient_queries import (
 )
 
 SEARCH_LIMIT = 200
-SEXES = ("female", "male", "other", "unknown")
 
 
 def search_key(family_name: str, given_name: str, preferred_name: str) -> str:
@@ -124,52 +123,39 @@ class PatientService(Service):
             visits=visit_list,
         )
 
-    @requires(Permission.EDIT_DEMOGRAPHICS)
-    def register(self, new: NewPatient) -> PatientDetails:
-        """Register a patient with the basic demographics; the MRN comes from the clinic's
-        prefix and sequence unless one is typed. Raises ValidationErrors naming each field.
-        """
-        errors: list[ValidationError] = []
-        values: dict[str, object] = {}
-        checks = [
-            ("family_name", lambda: require_text(new.family_name, "family_name")),
-            ("given_name", lambda: require_text(new.given_name, "given_name")),
-            ("birth_date", lambda: _birth_date(new.birth_date, self._today())),
-            ("sex", lambda: _sex(new.sex)),
-            ("phone", lambda: check_phone(new.phone)),
-            ("email", lambda: check_email(new.email)),
-        ]
-        for field, check in checks:
-            try:
-                values[field] = check()
-            except ValidationError as error:
-                errors.append(error)
-        if errors:
-            raise ValidationErrors(errors)
+    @requires(Permission.FIND_PATIENTS)
+    def details(self, patient_id: int) -> PatientDetails:
+        """The patient's demographics with the version a later update must quote."""
+        with self._db.reading() as session:
+            row = session.get(PatientRow, patient_id)
+            if row is None:
+                raise NotFound("This patient is no longer on file.")
+            return _details(row)
 
+    @requires(Permission.EDIT_DEMOGRAPHICS)
+    def register(
+        self,
+        new: NewPatient,
+        *,
+        date_format: str = "yyyy-mm-dd",
+        allow_duplicate: bool = False,
+    ) -> PatientDetails:
+        """Register a patient; the MRN comes from the clinic's prefix and sequence unless one
+        is typed.
+
+        Raises ValidationErrors naming each field (see ``registration.check_patient``), and
+        PossibleDuplicate listing the patients on file with the same name and birth date or
+        the same phone, unless ``allow_duplicate`` says the desk has checked. Nothing is
+        saved when either is raised.
+        """
+        checked = check_patient(new, self._today(), date_format)
         with self._db.transaction() as session:
-            mrn = new.mrn.strip().upper()
-            if mrn:
-                if session.scalar(select(PatientRow.id).where(PatientRow.mrn == mrn)):
-                    raise ValidationErrors(
-                        [ValidationError("mrn", f"The record number {mrn} is already in use.")]
-                    )
-            else:
-                mrn = _next_mrn(session)
-            row = PatientRow(
-                mrn=mrn,
-                family_name=values["family_name"],
-                given_name=values["given_name"],
-                preferred_name=new.preferred_name.strip(),
-                birth_date=values["birth_date"],
-                sex=values["sex"],
-                phone=values["phone"],
-                phone_digits=phone_digits(values["phone"]),
-                email=values["email"],
-                search_name=search_key(
-                    values["family_name"], values["given_name"], new.preferred_name
-                ),
-            )
+            if not allow_duplicate:
+                _refuse_duplicates(session, checked, exclude_id=None)
+            mrn = checked.mrn or _next_mrn(session)
+            _refuse_used_mrn(session, mrn, exclude_id=None)
+            row = PatientRow(mrn=mrn)
+            _copy_demographics(checked, row)
             session.add(row)
             session.flush()
             record_event(
@@ -179,21 +165,125 @@ class PatientService(Service):
                 entity_id=row.id,
                 patient_id=row.id,
                 user_id=self.access.user_id,
-                detail={"mrn": mrn},
+                detail={"mrn": mrn, "duplicate_confirmed": allow_duplicate},
             )
             return _details(row)
 
+    @requires(Permission.EDIT_DEMOGRAPHICS)
+    def update(
+        self,
+        patient_id: int,
+        new: NewPatient,
+        version: int,
+        *,
+        date_format: str = "yyyy-mm-dd",
+        allow_duplicate: bool = False,
+    ) -> PatientDetails:
+        """Correct a patient's demographics, including the MRN (kept if left blank).
 
-def _birth_date(value: dt.date | None, today: dt.date) -> dt.date:
-    if value is None:
-        raise ValidationError("birth_date", "Enter the patient's date of birth.")
-    return check_birth_date(value, today)
+        ``version`` is the one the form was loaded with: if the record was saved elsewhere
+        since, StaleRecord is raised and nothing is overwritten. Raises ValidationErrors and
+        PossibleDuplicate as ``register`` does.
+        """
+        checked = check_patient(new, self._today(), date_format)
+        try:
+            with self._db.transaction() as session:
+                row = session.get(PatientRow, patient_id)
+                if row is None:
+                    raise NotFound("This patient is no longer on file.")
+                if row.version != version:
+                    raise StaleRecord(_STALE_PATIENT)
+                if not allow_duplicate:
+                    _refuse_duplicates(session, checked, exclude_id=patient_id)
+                mrn = checked.mrn or row.mrn
+                _refuse_used_mrn(session, mrn, exclude_id=patient_id)
+                before = _details(row)
+                row.mrn = mrn
+                _copy_demographics(checked, row)
+                changed = [
+                    name
+                    for name in _DEMOGRAPHIC_FIELDS + ("mrn",)
+                    if getattr(before, name) != getattr(row, name)
+                ]
+                session.flush()
+                record_event(
+                    session,
+                    "patient.update",
+                    entity="patient",
+                    entity_id=row.id,
+                    patient_id=row.id,
+                    user_id=self.access.user_id,
+                    detail={"fields": changed, "duplicate_confirmed": allow_duplicate},
+                )
+                return _details(row)
+        except StaleDataError as error:
+            raise StaleRecord(_STALE_PATIENT) from error
 
 
-def _sex(value: str) -> str:
-    if value not in SEXES:
-        raise ValidationError("sex", "Choose female, male, other or not recorded.")
-    return value
+_STALE_PATIENT = (
+    "This patient's details were changed at another workstation after you opened them. "
+    "Nothing was saved; reopen the patient to see the current details."
+)
+_DEMOGRAPHIC_FIELDS = (
+    "family_name",
+    "given_name",
+    "preferred_name",
+    "birth_date",
+    "sex",
+    "phone",
+    "email",
+    "address",
+    "emergency_contact",
+    "referring_provider",
+    "weight_kg",
+    "height_cm",
+    "notes",
+)
+
+
+def _copy_demographics(checked: CheckedPatient, row: PatientRow) -> None:
+    for name in _DEMOGRAPHIC_FIELDS:
+        setattr(row, name, getattr(checked, name))
+    row.phone_digits = phone_digits(checked.phone)
+    row.search_name = search_key(checked.family_name, checked.given_name, checked.preferred_name)
+
+
+def _refuse_used_mrn(session, mrn: str, exclude_id: int | None) -> None:
+    owner = session.scalar(select(PatientRow.id).where(PatientRow.mrn == mrn))
+    if owner is not None and owner != exclude_id:
+        raise ValidationErrors(
+            [ValidationError("mrn", f"The record number {mrn} is already in use.")]
+        )
+
+
+def _refuse_duplicates(session, checked: CheckedPatient, exclude_id: int | None) -> None:
+    matches = []
+    digits = phone_digits(checked.phone)
+    same_birth_or_phone = PatientRow.birth_date == checked.birth_date
+    if digits:
+        same_birth_or_phone = or_(same_birth_or_phone, PatientRow.phone_digits == digits)
+    for row in session.scalars(select(PatientRow).where(same_birth_or_phone).limit(50)):
+        if row.id == exclude_id:
+            continue
+        reasons = duplicate_reasons(
+            checked, row.family_name, row.given_name, row.birth_date, row.phone
+        )
+        if reasons:
+            matches.append(DuplicateMatch(_summary(row), row.phone, reasons))
+    if matches:
+        raise PossibleDuplicate(matches)
+
+
+def _summary(row: PatientRow) -> PatientSummary:
+    return PatientSummary(
+        id=row.id,
+        mrn=row.mrn,
+        name=display_name(row.family_name, row.given_name, row.preferred_name),
+        birth_date=row.birth_date,
+        age_years=age_on(row.birth_date, dt.date.today()),
+        active_diagnosis="",
+        last_visit_on=row.last_visit_on,
+    )
 
 
 def _next_mrn(session) -> str:
