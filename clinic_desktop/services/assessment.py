@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
+from clinic_desktop.domain.access import Permission
 from clinic_desktop.domain.assessment_values import (
     VISIT_KINDS,
     Amendment,
@@ -36,6 +37,7 @@ from clinic_desktop.domain.errors import (
     ValidationError,
 )
 from clinic_desktop.domain.patient_rules import age_on
+from clinic_desktop.services.access import Access, requires
 from clinic_desktop.services.assessment_values import (
     ValueRecording,
     measurement_of,
@@ -75,7 +77,9 @@ class AssessmentService(ValueRecording):
     """Visits and their measurements; each call is one transaction.
 
     ``battery_file`` is the clinic's own battery (switched-off tests, own tests), read on
-    first use; a missing file means the shipped battery.
+    first use; a missing file means the shipped battery. Reading needs the therapist's
+    right to read clinical data, every change the right to write it; a new visit's
+    therapist is whoever is signed in unless named.
     """
 
     def __init__(
@@ -83,8 +87,9 @@ class AssessmentService(ValueRecording):
         database: Database,
         battery_file: Path | None = None,
         today: Callable[[], dt.date] = dt.date.today,
+        access: Access | None = None,
     ) -> None:
-        self._db = database
+        super().__init__(database, access)
         self._battery_file = battery_file
         self._battery: Battery | None = None
         self._today = today
@@ -98,6 +103,7 @@ class AssessmentService(ValueRecording):
 
     # --- reading ---------------------------------------------------------------------------
 
+    @requires(Permission.CLINICAL_READ)
     def visits(self, episode_id: int) -> list[Visit]:
         """The episode's visits, oldest first."""
         with self._db.reading() as session:
@@ -109,11 +115,13 @@ class AssessmentService(ValueRecording):
             names = user_names(session)
             return [visit_of(row, names) for row in rows]
 
+    @requires(Permission.CLINICAL_READ)
     def visit(self, visit_id: int) -> Visit:
         """One visit. Raises :class:`NotFound`."""
         with self._db.reading() as session:
             return visit_of(visit_row(session, visit_id), user_names(session))
 
+    @requires(Permission.CLINICAL_READ)
     def record(self, visit_id: int) -> VisitRecord:
         """Everything the grid shows for a visit, with each cell's latest earlier value."""
         with self._db.reading() as session:
@@ -173,13 +181,13 @@ class AssessmentService(ValueRecording):
 
     # --- visits ----------------------------------------------------------------------------
 
+    @requires(Permission.CLINICAL_WRITE)
     def start_visit(
         self,
         episode_id: int,
         kind: str,
         visit_date: dt.date | None = None,
         therapist_id: int | None = None,
-        user_id: int | None = None,
     ) -> Visit:
         """Start a visit of ``kind`` (initial, follow_up, re_evaluation, discharge).
 
@@ -189,8 +197,9 @@ class AssessmentService(ValueRecording):
         before the episode started, :class:`NotFound` for an unknown episode.
         """
         if kind not in VISIT_KINDS:
-            raise ValidationError("kind", "Choose initial evaluation, follow-up, "
-                                  "re-evaluation or discharge.")  # fmt: skip
+            raise ValidationError(
+                "kind", "Choose initial evaluation, follow-up, re-evaluation or discharge."
+            )
         day = visit_date or self._today()
         with self._db.transaction() as session:
             episode = session.get(EpisodeRow, episode_id)
@@ -210,7 +219,7 @@ class AssessmentService(ValueRecording):
                 visit_date=day,
                 kind=kind,
                 attendance="attended",
-                therapist_id=therapist_id,
+                therapist_id=therapist_id if therapist_id is not None else self.access.user_id,
                 status="draft",
                 planned_tests=json.dumps(list(plan)),
             )
@@ -225,7 +234,7 @@ class AssessmentService(ValueRecording):
                 entity="visit",
                 entity_id=row.id,
                 patient_id=episode.patient_id,
-                user_id=user_id,
+                user_id=self.access.user_id,
                 detail={"kind": kind, "date": day.isoformat(), "tests": len(plan)},
             )
             return visit_of(row, user_names(session))
@@ -254,10 +263,14 @@ class AssessmentService(ValueRecording):
                 entries.append(planned_entry(*parsed))
         return tuple(sorted(set(entries), key=_battery_order(self.battery)))
 
+    @requires(Permission.CLINICAL_WRITE)
     def set_plan(
-        self, visit_id: int, entries: Sequence[str], *, expected_version: int,
-        user_id: int | None = None,
-    ) -> Visit:  # fmt: skip
+        self,
+        visit_id: int,
+        entries: Sequence[str],
+        *,
+        expected_version: int,
+    ) -> Visit:
         """Replace the visit's list of tests (rows). Entries the battery does not know are
         refused with a :class:`ValidationError`; a signed visit with :class:`VisitLocked`."""
         for entry in entries:
@@ -268,17 +281,23 @@ class AssessmentService(ValueRecording):
             row.planned_tests = json.dumps(list(dict.fromkeys(entries)))
             session.flush()
             record_event(
-                session, "visit.plan", entity="visit", entity_id=row.id, user_id=user_id,
-                patient_id=patient_id_of(session, row), detail={"tests": list(entries)},
-            )  # fmt: skip
+                session,
+                "visit.plan",
+                entity="visit",
+                entity_id=row.id,
+                user_id=self.access.user_id,
+                patient_id=patient_id_of(session, row),
+                detail={"tests": list(entries)},
+            )
             return visit_of(row, user_names(session))
 
-    def sign(self, visit_id: int, *, expected_version: int, user_id: int | None = None) -> Visit:
+    @requires(Permission.CLINICAL_WRITE)
+    def sign(self, visit_id: int, *, expected_version: int) -> Visit:
         """Sign the visit, which locks it. Raises :class:`VisitLocked` if already signed,
         :class:`StaleRecord` if it changed since ``expected_version``."""
         with refusing_stale(self._db) as session:
             row = self.open_draft_visit(session, visit_id, expected_version)
-            row.status, row.signed_at, row.signed_by = "signed", utc_now(), user_id
+            row.status, row.signed_at, row.signed_by = "signed", utc_now(), self.access.user_id
             session.flush()
             count = len(
                 session.scalars(
@@ -286,9 +305,14 @@ class AssessmentService(ValueRecording):
                 ).all()
             )
             record_event(
-                session, "visit.sign", entity="visit", entity_id=row.id, user_id=user_id,
-                patient_id=patient_id_of(session, row), detail={"measurements": count},
-            )  # fmt: skip
+                session,
+                "visit.sign",
+                entity="visit",
+                entity_id=row.id,
+                user_id=self.access.user_id,
+                patient_id=patient_id_of(session, row),
+                detail={"measurements": count},
+            )
             return visit_of(row, user_names(session))
 
 

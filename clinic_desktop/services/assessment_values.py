@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from clinic_desktop.domain.access import Permission
 from clinic_desktop.domain.assessment_values import (
     CellKey,
     Measurement,
@@ -36,6 +37,7 @@ from clinic_desktop.domain.errors import (
     ValidationError,
     ValidationErrors,
 )
+from clinic_desktop.services.access import Service, requires
 from clinic_desktop.services.audit import record_event
 from clinic_desktop.storage.database import Database
 from clinic_desktop.storage.models import (
@@ -56,12 +58,16 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
-class ValueRecording:
-    """The value-saving half of the assessment service; needs ``_db`` and ``battery``."""
+class ValueRecording(Service):
+    """The value-saving half of the assessment service; needs ``battery``.
 
-    _db: Database
+    Every change is recorded under the signed-in user and needs the therapist's right to
+    write clinical data.
+    """
+
     battery: Battery
 
+    @requires(Permission.CLINICAL_WRITE)
     def save_value(
         self,
         visit_id: int,
@@ -71,7 +77,6 @@ class ValueRecording:
         expected_version: int | None,
         force_unit: str = "N",
         painful: bool | None = None,
-        user_id: int | None = None,
     ) -> Measurement | None:
         """Save what was typed in one cell; an empty text clears the cell (returns None).
 
@@ -94,9 +99,13 @@ class ValueRecording:
             else:
                 if row is None:
                     row = MeasurementRow(
-                        visit_id=visit_id, test_code=key.test_code, side=key.side,
-                        mode=key.mode, unit=test.unit, detail="",
-                    )  # fmt: skip
+                        visit_id=visit_id,
+                        test_code=key.test_code,
+                        side=key.side,
+                        mode=key.mode,
+                        unit=test.unit,
+                        detail="",
+                    )
                     session.add(row)
                     action = "measurement.create"
                 else:
@@ -108,27 +117,39 @@ class ValueRecording:
                 result = measurement_of(row)
             if old != value:
                 record_event(
-                    session, action, entity="measurement",
-                    entity_id=None if row is None else row.id, user_id=user_id,
+                    session,
+                    action,
+                    entity="measurement",
+                    entity_id=None if row is None else row.id,
+                    user_id=self.access.user_id,
                     patient_id=patient_id_of(session, visit),
                     detail={"visit": visit_id, "cell": key.field, "old": old, "new": value},
-                )  # fmt: skip
+                )
             return result
 
+    @requires(Permission.CLINICAL_WRITE)
     def set_painful(
-        self, visit_id: int, key: CellKey, painful: bool, *, expected_version: int,
-        user_id: int | None = None,
-    ) -> Measurement:  # fmt: skip
+        self, visit_id: int, key: CellKey, painful: bool, *, expected_version: int
+    ) -> Measurement:
         """Mark a recorded value painful or not (a value must be recorded first)."""
         return self._update_cell(
-            visit_id, key, expected_version, user_id, "measurement.painful",
-            lambda row: setattr(row, "painful", painful), {"painful": painful},
-        )  # fmt: skip
+            visit_id,
+            key,
+            expected_version,
+            "measurement.painful",
+            lambda row: setattr(row, "painful", painful),
+            {"painful": painful},
+        )
 
+    @requires(Permission.CLINICAL_WRITE)
     def set_compensations(
-        self, visit_id: int, side: str, compensations: Sequence[str], *,
-        expected_version: int, user_id: int | None = None,
-    ) -> Measurement:  # fmt: skip
+        self,
+        visit_id: int,
+        side: str,
+        compensations: Sequence[str],
+        *,
+        expected_version: int,
+    ) -> Measurement:
         """Record what the single-leg squat showed (codes from its checklist) on one side.
 
         Pass or fail must be recorded first. Raises :class:`ValidationError` for a code
@@ -142,11 +163,15 @@ class ValueRecording:
             raise ValidationError(key.field, f"The squat checklist has no item '{unknown[0]}'.")
         ordered = [code for code in allowed if code in compensations]
         return self._update_cell(
-            visit_id, key, expected_version, user_id, "measurement.compensations",
+            visit_id,
+            key,
+            expected_version,
+            "measurement.compensations",
             lambda row: setattr(row, "detail", json.dumps({"compensations": ordered})),
             {"compensations": ordered},
-        )  # fmt: skip
+        )
 
+    @requires(Permission.CLINICAL_WRITE)
     def amend(
         self,
         visit_id: int,
@@ -156,7 +181,6 @@ class ValueRecording:
         *,
         expected_version: int,
         force_unit: str = "N",
-        user_id: int | None = None,
     ) -> Measurement:
         """Change a value of a signed visit, keeping the old value and the reason.
 
@@ -190,18 +214,31 @@ class ValueRecording:
             old = row.value
             session.add(
                 MeasurementAmendmentRow(
-                    measurement_id=row.id, old_value=old, new_value=value,
-                    reason=reason.strip(), amended_by=user_id, amended_at=utc_now(),
+                    measurement_id=row.id,
+                    old_value=old,
+                    new_value=value,
+                    reason=reason.strip(),
+                    amended_by=self.access.user_id,
+                    amended_at=utc_now(),
                 )
-            )  # fmt: skip
+            )
             row.value = value
             session.flush()
             record_event(
-                session, "measurement.amend", entity="measurement", entity_id=row.id,
-                user_id=user_id, patient_id=patient_id_of(session, visit),
-                detail={"visit": visit_id, "cell": key.field, "old": old, "new": value,
-                        "reason": reason.strip()},
-            )  # fmt: skip
+                session,
+                "measurement.amend",
+                entity="measurement",
+                entity_id=row.id,
+                user_id=self.access.user_id,
+                patient_id=patient_id_of(session, visit),
+                detail={
+                    "visit": visit_id,
+                    "cell": key.field,
+                    "old": old,
+                    "new": value,
+                    "reason": reason.strip(),
+                },
+            )
             return measurement_of(row)
 
     def _cell_test(self, key: CellKey) -> TestDefinition:
@@ -245,7 +282,7 @@ class ValueRecording:
             )
         return row
 
-    def _update_cell(self, visit_id, key, expected_version, user_id, action, change, detail):
+    def _update_cell(self, visit_id, key, expected_version, action, change, detail):
         test = self._cell_test(key)
         with refusing_stale(self._db) as session:
             visit = self.open_draft_visit(session, visit_id)
@@ -255,10 +292,14 @@ class ValueRecording:
             change(row)
             session.flush()
             record_event(
-                session, action, entity="measurement", entity_id=row.id, user_id=user_id,
+                session,
+                action,
+                entity="measurement",
+                entity_id=row.id,
+                user_id=self.access.user_id,
                 patient_id=patient_id_of(session, visit),
                 detail={"visit": visit_id, "cell": key.field, **detail},
-            )  # fmt: skip
+            )
             return measurement_of(row)
 
 

@@ -8,9 +8,15 @@ import json
 import pytest
 from sqlalchemy import select
 
+from clinic_desktop.domain.access import Role
 from clinic_desktop.domain.assessment import grid_rows
 from clinic_desktop.domain.assessment_values import CellKey, VisitLocked
-from clinic_desktop.domain.errors import StaleRecord, ValidationError, ValidationErrors
+from clinic_desktop.domain.errors import (
+    PermissionDenied,
+    StaleRecord,
+    ValidationError,
+    ValidationErrors,
+)
 from clinic_desktop.services.assessment import AssessmentService
 from clinic_desktop.services.audit import first_broken_event
 from clinic_desktop.services.clinic import open_clinic
@@ -23,6 +29,7 @@ from clinic_desktop.storage.models import (
     PatientRow,
     UserRow,
 )
+from tests.conftest import sign_in_as
 
 KNEE_LEFT = CellKey("knee_flexion", "left", "active")
 KNEE_RIGHT = CellKey("knee_flexion", "right", "active")
@@ -134,6 +141,7 @@ def test_a_stale_save_from_a_second_workstation_is_refused_and_nothing_is_overwr
 ):
     visit = start(clinic, episode_id)
     other = open_clinic(DatabaseLocation.sqlite_file(tmp_path / "clinic.sqlite3"))
+    sign_in_as(other, username="second")
     try:
         mine = clinic.assessments.save_value(visit.id, KNEE_LEFT, "120", expected_version=None)
         # The other workstation still shows the cell empty.
@@ -299,6 +307,7 @@ def test_the_clinic_battery_file_in_the_data_folder_switches_tests_off(tmp_path)
         json.dumps({"tests": [{"code": "hip_adduction", "enabled": False}]}), encoding="utf-8"
     )
     opened = open_clinic(DatabaseLocation.sqlite_file(tmp_path / "clinic.sqlite3"))
+    sign_in_as(opened)
     try:
         assert opened.data_dir == tmp_path
         assert "hip_adduction" not in {t.code for t in opened.assessments.battery.enabled_tests()}
@@ -320,3 +329,20 @@ def test_the_demo_showcase_visit_has_every_figure_to_show(demo_clinic):
     assert any(r.lsi is not None for r in rows)
     assert any(s.verdict is not None for r in rows for s in r.sides)
     assert service.record(visits[0].id).earlier == {}
+
+
+def test_only_a_therapist_records_or_reads_an_assessment(clinic, episode_id):
+    visit = start(clinic, episode_id)
+    sign_in_as(clinic, roles=frozenset({Role.FRONT_DESK}), username="desk")
+    with pytest.raises(PermissionDenied):
+        clinic.assessments.save_value(visit.id, KNEE_LEFT, "120", expected_version=None)
+    with pytest.raises(PermissionDenied):
+        clinic.assessments.record(visit.id)
+    assert stored(clinic, visit.id) == {}
+
+
+def test_the_signed_in_therapist_is_the_visits_therapist_and_signs_it(clinic, episode_id):
+    user = sign_in_as(clinic, roles=frozenset({Role.THERAPIST}), username="dana")
+    visit = start(clinic, episode_id)
+    assert visit.therapist_id == user.id and visit.therapist == "Dana, PT"
+    assert clinic.assessments.sign(visit.id, expected_version=visit.version).signed_by == "Dana, PT"
