@@ -125,6 +125,9 @@ def main(argv: list[str] | None = None) -> int:
         from clinic_desktop.services.users import smoke_test_identity
 
         clinic.access.user = smoke_test_identity()
+    elif not sign_in(clinic):
+        clinic.close()
+        return 0
     ui_state = QSettings()
     window = MainWindow(clinic, ui_state)
     window.load()
@@ -149,6 +152,27 @@ def main(argv: list[str] | None = None) -> int:
     code = app.exec()
     clinic.close()
     return code
+
+
+def sign_in(clinic) -> bool:
+    """Create the first admin of a new clinic, or sign someone in; False if they cancel."""
+    from clinic_desktop.gui.sign_in import ChangePasswordDialog, FirstAdminDialog, SignInDialog
+
+    if not clinic.users.has_users():
+        if not FirstAdminDialog(clinic).exec():
+            return False
+    else:
+        demo_accounts = None
+        if clinic.is_demo:
+            from clinic_desktop.services.demo import DEMO_ACCOUNTS
+
+            demo_accounts = DEMO_ACCOUNTS
+        if not SignInDialog(clinic, demo_accounts=demo_accounts).exec():
+            return False
+    user = clinic.access.user
+    if user is not None and user.must_change_password:
+        return bool(ChangePasswordDialog(clinic, required=True).exec())
+    return clinic.access.user is not None
 
 
 def _install_error_dialog(quiet: bool) -> None:

@@ -31,6 +31,7 @@ class ClinicSettings:
     force_unit: str = "N"
     date_format: str = "yyyy-mm-dd"
     mrn_prefix: str = "P"
+    lock_after_minutes: int = 10
     version: int = 0
 
     def with_changes(self, **changes) -> ClinicSettings:
@@ -68,6 +69,14 @@ def validate_settings(settings: ClinicSettings) -> ClinicSettings:
         errors.append(
             ValidationError(
                 "mrn_prefix", "The record-number prefix can only be up to 6 letters A to Z."
+            )
+        )
+    if not isinstance(settings.lock_after_minutes, int) or not (
+        1 <= settings.lock_after_minutes <= 120
+    ):
+        errors.append(
+            ValidationError(
+                "lock_after_minutes", "Lock the screen after 1 to 120 minutes without use."
             )
         )
     if settings.logo is not None:

@@ -18,12 +18,17 @@ from PySide6.QtWidgets import (
 )
 
 from clinic_desktop import __version__
+from clinic_desktop.domain.access import DENIED_SENTENCES, Permission
 from clinic_desktop.domain.errors import NotFound
 from clinic_desktop.domain.settings import ClinicSettings
+from clinic_desktop.gui.audit_viewer import AuditDialog
+from clinic_desktop.gui.lock_screen import LockScreen
 from clinic_desktop.gui.new_patient_dialog import NewPatientDialog
 from clinic_desktop.gui.patient_header import PatientHeader
 from clinic_desktop.gui.patient_list import PatientListPanel
+from clinic_desktop.gui.session import SessionController
 from clinic_desktop.gui.settings_dialog import SettingsDialog
+from clinic_desktop.gui.users_admin import UsersDialog
 from clinic_desktop.gui.workspace import WorkspacePage
 from clinic_desktop.gui.workspace_pages import workspace_pages
 from clinic_desktop.services.clinic import Clinic
@@ -46,15 +51,9 @@ class MainWindow(QMainWindow):
         self.header = PatientHeader(self)
         self.workspace = QTabWidget(self)
         self.workspace.setDocumentMode(True)
-        self.pages: list[WorkspacePage] = [
-            page_type(clinic, self.settings, self) for page_type in workspace_pages()
-        ]
-        for page in self.pages:
-            self.workspace.addTab(page, page.title)
-            page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-            page.record_changed.connect(self._record_changed)
-        self.overview = self.pages[0]
+        self.pages: list[WorkspacePage] = []
         self._page_patient: dict[int, int | None] = {}
+        self._build_pages()
         self.workspace.currentChanged.connect(lambda _index: self._show_current_page())
         patient_area = QWidget(self)
         patient_layout = QVBoxLayout(patient_area)
@@ -79,7 +78,11 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([560, 800])
-        self.setCentralWidget(self.splitter)
+        self.lock_screen = LockScreen(self)
+        self.screens = QStackedWidget(self)
+        self.screens.addWidget(self.splitter)
+        self.screens.addWidget(self.lock_screen)
+        self.setCentralWidget(self.screens)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -90,8 +93,68 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._apply_settings()
+        self.user_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(QLabel(self._database_caption(), self))
+        self.session = SessionController(self)
+        self.apply_permissions()
         self._restore_state()
+
+    def _build_pages(self) -> None:
+        """(Re)build the workspace tabs the signed-in user may see; old pages are dropped."""
+        for page in self.pages:
+            page.keep_work()
+            page.deleteLater()
+        self.workspace.clear()
+        self.pages = [
+            page_type(self.clinic, self.settings, self)
+            for page_type in workspace_pages()
+            if self.clinic.access.may(page_type.permission)
+        ]
+        self._page_patient.clear()
+        for page in self.pages:
+            self.workspace.addTab(page, page.title)
+            page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            page.record_changed.connect(self._record_changed)
+        self.overview = self.pages[0] if self.pages else None
+
+    def apply_permissions(self) -> None:
+        """Show what the signed-in user may use; say why the rest is unavailable."""
+        access = self.clinic.access
+        user = access.user
+        for action in (
+            self.quit_action,
+            self.about_action,
+            self.lock_action,
+            self.sign_out_action,
+            self.password_action,
+        ):
+            action.setEnabled(user is not None or action in (self.quit_action, self.about_action))
+        for action, permission in (
+            (self.find_action, Permission.FIND_PATIENTS),
+            (self.new_patient_action, Permission.EDIT_DEMOGRAPHICS),
+            (self.settings_action, Permission.CLINIC_SETTINGS),
+            (self.users_action, Permission.MANAGE_USERS),
+            (self.audit_action, Permission.VIEW_AUDIT),
+        ):
+            allowed = access.may(permission)
+            action.setEnabled(allowed)
+            action.setToolTip(action.statusTip() if allowed else DENIED_SENTENCES[permission])
+        can_find = access.may(Permission.FIND_PATIENTS)
+        self.patient_list.setEnabled(can_find)
+        self.patient_list.setToolTip("" if can_find else DENIED_SENTENCES[Permission.FIND_PATIENTS])
+        self.placeholder.setText(
+            "Find a patient on the left: type part of a name, an MRN, a birth date or a "
+            "phone number, then press Enter."
+            if can_find
+            else "You are signed in with the admin role only: use the Admin menu for users, "
+            "clinic settings and the audit trail."
+        )
+        if user is None:
+            self.user_label.setText("Not signed in")
+        else:
+            roles = ", ".join(role.label for role in sorted(user.roles))
+            self.user_label.setText(f"Signed in: {user.display_name} ({roles})")
 
     # --- actions -----------------------------------------------------------------------
 
@@ -122,26 +185,53 @@ class MainWindow(QMainWindow):
         )
         self.quit_action = action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.about_action = action("&About clinic_desktop", self.show_about)
+        self.lock_action = action(
+            "&Lock screen",
+            lambda: self.session.lock(),
+            "Ctrl+L",
+            "Hide the records until you sign in again; your work stays as it is",
+        )
+        self.sign_out_action = action(
+            "Sign &out", lambda: self.session.sign_out(), None, "Save your drafts and sign out"
+        )
+        self.password_action = action(
+            "Change &password…",
+            lambda: self.session.change_password(),
+            None,
+            "Choose a new password",
+        )
+        self.users_action = action(
+            "&Users and roles…", self.manage_users, None, "Create users, set roles, reset passwords"
+        )
+        self.audit_action = action(
+            "&Audit trail…", self.show_audit, None, "Who did what, when; verify the chain"
+        )
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
         file_menu.addAction(self.new_patient_action)
         file_menu.addSeparator()
-        file_menu.addAction(self.settings_action)
+        file_menu.addAction(self.lock_action)
+        file_menu.addAction(self.password_action)
+        file_menu.addAction(self.sign_out_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         patient_menu = menu.addMenu("&Patient")
         patient_menu.addAction(self.find_action)
+        admin_menu = menu.addMenu("&Admin")
+        admin_menu.addAction(self.settings_action)
+        admin_menu.addAction(self.users_action)
+        admin_menu.addAction(self.audit_action)
         help_menu = menu.addMenu("&Help")
         help_menu.addAction(self.about_action)
 
-        toolbar = self.addToolBar("Main")
+        toolbar = self.toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addAction(self.find_action)
         toolbar.addAction(self.new_patient_action)
-        toolbar.addAction(self.settings_action)
+        toolbar.addAction(self.lock_action)
 
     def _apply_settings(self) -> None:
         demo = " — DEMO CLINIC (not real patients)" if self.clinic.is_demo else ""
@@ -169,6 +259,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(error.message, 8000)
             self.refresh_patient_list()
             return
+        self.clinic.audit.record_patient_opened(patient_id)
         self.current_patient_id = patient_id
         self._page_patient.clear()
         self.header.show_patient(overview, self.settings.date_format)
@@ -203,6 +294,23 @@ class MainWindow(QMainWindow):
         for page in self.pages:
             page.keep_work()
 
+    def reset_workspace(self) -> None:
+        """A clean workspace for a newly signed-in user: no patient open, their own tabs."""
+        self.current_patient_id = None
+        self._build_pages()
+        self.right.setCurrentWidget(self.placeholder)
+        self.patient_list.search_box.clear()
+        self.apply_permissions()
+        if self.clinic.access.may(Permission.FIND_PATIENTS):
+            self.refresh_patient_list()
+            self.patient_list.focus_search()
+
+    def manage_users(self) -> None:
+        UsersDialog(self.clinic, self).exec()
+
+    def show_audit(self) -> None:
+        AuditDialog(self.clinic, self).exec()
+
     def new_patient(self) -> None:
         dialog = NewPatientDialog(self.clinic.patients, self.settings.date_format, self)
         if dialog.exec() and dialog.created is not None:
@@ -215,6 +323,7 @@ class MainWindow(QMainWindow):
         if dialog.exec() and dialog.saved is not None:
             self.settings = dialog.saved
             self._apply_settings()
+            self.session.apply_settings(self.settings)
             self.refresh_patient_list()
 
     def show_about(self) -> None:
@@ -241,6 +350,9 @@ class MainWindow(QMainWindow):
 
     def load(self) -> None:
         """Fill the patient list and reopen the last patient of this database."""
+        self.session.start_idle_watch()
+        if not self.clinic.access.may(Permission.FIND_PATIENTS):
+            return
         self.refresh_patient_list()
         last = self.ui_state.value(f"{self._state_key}/last_patient")
         if last is not None:
@@ -248,8 +360,7 @@ class MainWindow(QMainWindow):
                 patient_id = int(last)
             except (TypeError, ValueError):
                 patient_id = None
-            if patient_id is not None:
-                self.patient_list.select_patient(patient_id)
+            if patient_id is not None and self.patient_list.select_patient(patient_id):
                 self.open_patient(patient_id)
         self.patient_list.focus_search()
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clinic_desktop.domain.access import Permission
 from clinic_desktop.domain.dates import format_date
 from clinic_desktop.domain.patients import (
     ATTENDANCE_LABELS,
@@ -76,6 +77,7 @@ class PatientOverviewPage(WorkspacePage):
     """Read-only summary of one patient."""
 
     title = "&Overview"
+    permission = Permission.FIND_PATIENTS
     EPISODE_COLUMNS = ("Diagnosis", "Side", "Kind", "Status", "Started", "Ended")
     VISIT_COLUMNS = ("Date", "Visit", "Attendance", "Therapist", "Pain now", "Status")
 

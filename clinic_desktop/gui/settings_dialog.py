@@ -65,6 +65,7 @@ class SettingsDialog(QDialog):
         self.ui.addressEdit.setPlainText(s.address)
         self.ui.phoneEdit.setText(s.phone)
         self.ui.mrnPrefixEdit.setText(s.mrn_prefix)
+        self.ui.lockAfterSpin.setValue(s.lock_after_minutes)
         for combo, value in (
             (self.ui.paperSizeCombo, s.paper_size),
             (self.ui.distanceUnitCombo, s.distance_unit),
@@ -128,6 +129,7 @@ class SettingsDialog(QDialog):
             force_unit=self.ui.forceUnitCombo.currentData(),
             date_format=self.ui.dateFormatCombo.currentData(),
             mrn_prefix=self.ui.mrnPrefixEdit.text(),
+            lock_after_minutes=self.ui.lockAfterSpin.value(),
         )
 
     def save(self) -> None:

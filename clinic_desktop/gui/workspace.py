@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from clinic_desktop.domain.access import Permission
 from clinic_desktop.domain.settings import ClinicSettings
 from clinic_desktop.services.clinic import Clinic
 
@@ -19,6 +20,8 @@ class WorkspacePage(QWidget):
     """Base of the workspace tabs; subclasses set ``title`` and override the hooks."""
 
     title = ""
+    #: What the signed-in user needs for the tab to be shown at all.
+    permission = Permission.CLINICAL_READ
     #: A sentence for the status bar (saved, refused, restored from a draft...).
     status_message = Signal(str)
     #: The page changed something other pages show (a new visit, a new diagnosis...).

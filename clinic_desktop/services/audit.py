@@ -196,3 +196,16 @@ class AuditService(Service):
                 detail={"intact": broken is None, "first_broken": broken},
             )
         return ChainCheck(rows_checked=count, first_broken_id=broken)
+
+    @requires(Permission.FIND_PATIENTS)
+    def record_patient_opened(self, patient_id: int) -> None:
+        """Leave a trace that the signed-in user opened this patient's record."""
+        with self._db.transaction() as session:
+            record_event(
+                session,
+                "patient.open",
+                entity="patient",
+                entity_id=patient_id,
+                patient_id=patient_id,
+                user_id=self.access.user_id,
+            )

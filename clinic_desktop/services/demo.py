@@ -41,6 +41,13 @@ THERAPISTS = (
     ("lokafor", "Lena Okafor", "PT, MSc Sports Physiotherapy"),
 )
 FRONT_DESK = ("mreyes", "Marta Reyes", "")
+ADMIN = ("ckoh", "Chris Koh", "")
+# Shown on the demo clinic's sign-in screen; only the demo database has these accounts.
+DEMO_ACCOUNTS = [
+    ("Therapist", "dwhitfield", "stride-therapist"),
+    ("Front desk", "mreyes", "stride-frontdesk"),
+    ("Admin", "ckoh", "stride-admin"),
+]
 
 FAMILY_NAMES = (
     "Rivera",
@@ -260,16 +267,23 @@ class DemoClinicBuilder:
             )
             self.session.add(user)
             self.therapists.append(user)
-        username, name, credentials = FRONT_DESK
-        self.session.add(
-            UserRow(
-                username=username, display_name=name, credentials=credentials, roles="front_desk"
+        for (username, name, credentials), roles in ((FRONT_DESK, "front_desk"), (ADMIN, "admin")):
+            self.session.add(
+                UserRow(username=username, display_name=name, credentials=credentials, roles=roles)
             )
-        )
         self.session.flush()
+        self._set_demo_passwords()
         self._showcase_patient()
         for number in range(2, PATIENT_COUNT + 1):
             self._patient(number)
+
+    def _set_demo_passwords(self) -> None:
+        from clinic_desktop.services.users import make_hasher
+
+        hasher = make_hasher()
+        for _role, username, password in DEMO_ACCOUNTS:
+            user = self.session.scalar(select(UserRow).where(UserRow.username == username))
+            user.password_hash = hasher.hash(password)
 
     # --- patients --------------------------------------------------------------------------
 
@@ -565,7 +579,7 @@ class DemoClinicBuilder:
                 "met",
             ),
             ("Descend stairs without knee pain", None, None, None, "met"),
-            ("LEFS of at least 72", None, None, None, "partly_met"),
+            ("LEFS of at least 72", None, None, 72.0, "partly_met"),
         )
         for position, (text, code, side, value, status) in enumerate(goals):
             self.session.add(

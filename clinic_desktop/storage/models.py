@@ -77,6 +77,7 @@ class ClinicSettingsRow(Base, Versioned):
         ),
         CheckConstraint("length(clinic_name) > 0", name="clinic_name"),
         CheckConstraint("next_mrn_number >= 1", name="next_mrn_number"),
+        CheckConstraint("lock_after_minutes BETWEEN 1 AND 120", name="lock_after_minutes"),
     )
     __mapper_args__ = {"version_id_col": Versioned.version}
 
@@ -92,6 +93,7 @@ class ClinicSettingsRow(Base, Versioned):
     date_format: Mapped[str] = mapped_column(String(12), nullable=False, default="yyyy-mm-dd")
     mrn_prefix: Mapped[str] = mapped_column(String(8), nullable=False, default="P")
     next_mrn_number: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    lock_after_minutes: Mapped[int] = mapped_column(Integer, nullable=False, default=10)
 
 
 class UserRow(Base, Versioned):

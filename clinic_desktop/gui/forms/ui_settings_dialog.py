@@ -10,7 +10,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
     QDialogButtonBox, QFormLayout, QFrame, QHBoxLayout,
     QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
+    QSizePolicy, QSpacerItem, QSpinBox, QVBoxLayout,
+    QWidget)
 
 class Ui_SettingsDialog(object):
     def setupUi(self, SettingsDialog):
@@ -143,6 +144,19 @@ class Ui_SettingsDialog(object):
 
         self.formLayout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.mrnPrefixEdit)
 
+        self.lockAfterLabel = QLabel(SettingsDialog)
+        self.lockAfterLabel.setObjectName(u"lockAfterLabel")
+
+        self.formLayout.setWidget(9, QFormLayout.ItemRole.LabelRole, self.lockAfterLabel)
+
+        self.lockAfterSpin = QSpinBox(SettingsDialog)
+        self.lockAfterSpin.setObjectName(u"lockAfterSpin")
+        self.lockAfterSpin.setMinimum(1)
+        self.lockAfterSpin.setMaximum(120)
+        self.lockAfterSpin.setValue(10)
+
+        self.formLayout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.lockAfterSpin)
+
 
         self.mainLayout.addLayout(self.formLayout)
 
@@ -168,6 +182,7 @@ class Ui_SettingsDialog(object):
         self.forceUnitLabel.setBuddy(self.forceUnitCombo)
         self.dateFormatLabel.setBuddy(self.dateFormatCombo)
         self.mrnPrefixLabel.setBuddy(self.mrnPrefixEdit)
+        self.lockAfterLabel.setBuddy(self.lockAfterSpin)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.clinicNameEdit, self.addressEdit)
         QWidget.setTabOrder(self.addressEdit, self.phoneEdit)
@@ -178,6 +193,7 @@ class Ui_SettingsDialog(object):
         QWidget.setTabOrder(self.distanceUnitCombo, self.forceUnitCombo)
         QWidget.setTabOrder(self.forceUnitCombo, self.dateFormatCombo)
         QWidget.setTabOrder(self.dateFormatCombo, self.mrnPrefixEdit)
+        QWidget.setTabOrder(self.mrnPrefixEdit, self.lockAfterSpin)
 
         self.retranslateUi(SettingsDialog)
     # setupUi
@@ -197,4 +213,6 @@ class Ui_SettingsDialog(object):
         self.forceUnitLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Force unit", None))
         self.dateFormatLabel.setText(QCoreApplication.translate("SettingsDialog", u"Da&te format", None))
         self.mrnPrefixLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Record number prefix", None))
+        self.lockAfterLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Lock the screen after", None))
+        self.lockAfterSpin.setSuffix(QCoreApplication.translate("SettingsDialog", u" min without use", None))
     # retranslateUi
