@@ -8,6 +8,7 @@ audited. Users are never deleted, only deactivated, so their records stay attrib
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable
 
 from sqlalchemy import func, select
@@ -145,8 +146,8 @@ class UserService(Service):
             )
         wait = delay_after_failures(row.failed_sign_ins)
         if wait and row.updated_at + dt.timedelta(seconds=wait) > now:
-            left = int((row.updated_at + dt.timedelta(seconds=wait) - now).total_seconds()) + 1
-            return f"Wait {left} seconds before trying again."
+            left = math.ceil((row.updated_at + dt.timedelta(seconds=wait) - now).total_seconds())
+            return f"Wait {left} second{'s' if left != 1 else ''} before trying again."
         return None
 
     def _verify(self, row: UserRow, password: str) -> bool:
