@@ -132,6 +132,9 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(clinic, ui_state)
     window.load()
     window.show()
+    # After the sign-in dialog closes, give the main window the keyboard (and its shortcuts).
+    window.raise_()
+    window.activateWindow()
     if args.smoke_test:
         app.processEvents()
         listed = window.patient_list.model.rowCount()

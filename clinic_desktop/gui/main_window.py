@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
             action.setToolTip(action.statusTip() if allowed else DENIED_SENTENCES[permission])
         can_find = access.may(Permission.FIND_PATIENTS)
         self.patient_list.setEnabled(can_find)
-        self.patient_list.setToolTip("" if can_find else DENIED_SENTENCES[Permission.FIND_PATIENTS])
+        self.patient_list.setVisible(can_find)
         self.placeholder.setText(
             "Find a patient on the left: type part of a name, an MRN, a birth date or a "
             "phone number, then press Enter."
@@ -191,6 +191,8 @@ class MainWindow(QMainWindow):
             "Ctrl+L",
             "Hide the records until you sign in again; your work stays as it is",
         )
+        # Locking must work wherever the focus is, dialogs included.
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.sign_out_action = action(
             "Sign &out", lambda: self.session.sign_out(), None, "Save your drafts and sign out"
         )

@@ -65,6 +65,7 @@ class SessionController(QObject):
 
     def _enter_lock_screen(self) -> None:
         self.locked = True
+        self.window.statusBar().clearMessage()  # it may name the open patient
         self.idle.stop()
         self.window.screens.setCurrentWidget(self.window.lock_screen)
         # Shortcuts live on the window's actions: switch them off, not only the menus.

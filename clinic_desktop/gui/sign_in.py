@@ -41,7 +41,8 @@ class SignInDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.clinic = clinic
-        self.setWindowTitle(f"{title} — {clinic.settings.load().clinic_name}")
+        clinic_name = clinic.settings.load().clinic_name
+        self.setWindowTitle(f"{title} — {clinic_name}")
         self.username_edit = QLineEdit(username, self)
         self.username_edit.setObjectName("usernameEdit")
         self.password_edit = _password_edit(self)
@@ -59,6 +60,8 @@ class SignInDialog(QDialog):
         buttons.accepted.connect(self.try_sign_in)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        heading = QLabel(f"<h2 style='margin:0'>{escape(clinic_name)}</h2>", self)
+        layout.addWidget(heading)
         if demo_accounts:
             rows = "".join(
                 f"<tr><td>{escape(role)}</td><td><b>{escape(user)}</b></td>"
