@@ -489,6 +489,83 @@ class ProgramItemRow(Base):
     notes: Mapped[str] = mapped_column(Text, nullable=False, default="")
 
 
+class ReadinessCriteriaRow(Base):
+    """One version of the clinic's return-to-run criteria; verdicts name the version used.
+
+    Versions are only ever added, so a past verdict can always be explained.
+    """
+
+    __tablename__ = "readiness_criteria"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, unique=True)
+    # JSON: the criteria, their thresholds, which apply, and each one's source.
+    criteria: Mapped[str] = mapped_column(Text, nullable=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False, default=_now)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+
+
+class RunPlanRow(Base, Versioned):
+    """A walk/run plan given to the runner: phases as JSON, and the readiness it followed."""
+
+    __tablename__ = "run_plan"
+    __table_args__ = (
+        CheckConstraint("days_per_week BETWEEN 1 AND 7", name="days_per_week"),
+        CheckConstraint("weekly_cap_percent > 0 AND weekly_cap_percent <= 100", name="cap"),
+        Index("ix_run_plan_episode", "episode_id"),
+    )
+    __mapper_args__ = {"version_id_col": Versioned.version}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    episode_id: Mapped[int] = mapped_column(
+        ForeignKey("episode.id", ondelete="CASCADE"), nullable=False
+    )
+    visit_id: Mapped[int | None] = mapped_column(ForeignKey("visit.id", ondelete="SET NULL"))
+    template: Mapped[str] = mapped_column(String(80), nullable=False)
+    start_phase: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    days_per_week: Mapped[int] = mapped_column(Integer, nullable=False, default=3)
+    weekly_cap_percent: Mapped[float] = mapped_column(Float, nullable=False, default=10.0)
+    phases: Mapped[str] = mapped_column(Text, nullable=False, default="[]")
+    # The readiness verdict this plan was generated from, with its criteria version.
+    readiness: Mapped[str] = mapped_column(Text, nullable=False, default="{}")
+    criteria_version: Mapped[int | None] = mapped_column(Integer)
+    is_active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+
+
+class RunLogRow(Base, Versioned):
+    """One run as the runner reported it (distances in km)."""
+
+    __tablename__ = "run_log"
+    __table_args__ = (
+        CheckConstraint("distance_km IS NULL OR distance_km >= 0", name="distance"),
+        CheckConstraint("duration_min IS NULL OR duration_min >= 0", name="duration"),
+        CheckConstraint("effort IS NULL OR effort BETWEEN 0 AND 10", name="effort"),
+        CheckConstraint("pain_during IS NULL OR pain_during BETWEEN 0 AND 10", name="pain_during"),
+        CheckConstraint("pain_after IS NULL OR pain_after BETWEEN 0 AND 10", name="pain_after"),
+        CheckConstraint(
+            "pain_next_morning IS NULL OR pain_next_morning BETWEEN 0 AND 10", name="pain_morning"
+        ),
+        Index("ix_run_log_episode_date", "episode_id", "run_date"),
+    )
+    __mapper_args__ = {"version_id_col": Versioned.version}
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    episode_id: Mapped[int] = mapped_column(
+        ForeignKey("episode.id", ondelete="CASCADE"), nullable=False
+    )
+    plan_id: Mapped[int | None] = mapped_column(ForeignKey("run_plan.id", ondelete="SET NULL"))
+    run_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    distance_km: Mapped[float | None] = mapped_column(Float)
+    duration_min: Mapped[float | None] = mapped_column(Float)
+    intervals: Mapped[str] = mapped_column(String(120), nullable=False, default="")
+    effort: Mapped[int | None] = mapped_column(Integer)
+    pain_during: Mapped[int | None] = mapped_column(Integer)
+    pain_after: Mapped[int | None] = mapped_column(Integer)
+    pain_next_morning: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+
 class AuditEventRow(Base):
     """Append-only trail; each row's hash covers its content and the previous row's hash."""
 
