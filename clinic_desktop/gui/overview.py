@@ -157,8 +157,5 @@ class PatientOverviewPage(WorkspacePage):
             for k, v in facts
             if v
         )
-        return (
-            f"<h2 style='margin:0'>{escape(p.name)}</h2>"
-            f"<p style='margin:2px 0 8px 0;color:#444'>MRN {escape(p.mrn)}</p>"
-            f"<table>{cells}</table>"
-        )
+        # Name and MRN stand in the patient header above the tabs.
+        return f"<table>{cells}</table>"

@@ -23,7 +23,7 @@ _Index = QModelIndex | QPersistentModelIndex
 class PatientListModel(QAbstractTableModel):
     """Patients found by the current search, one per row."""
 
-    COLUMNS = ("Name", "Born (age)", "MRN", "Active diagnosis", "Last visit")
+    COLUMNS = ("Name", "Born (age)", "MRN", "Diagnosis", "Last visit")
     PATIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent=None) -> None:

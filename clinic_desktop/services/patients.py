@@ -11,6 +11,7 @@ from clinic_desktop.domain.access import Permission
 from clinic_desktop.domain.errors import NotFound, StaleRecord, ValidationError, ValidationErrors
 from clinic_desktop.domain.patient_rules import age_on, fold_name, phone_digits
 from clinic_desktop.domain.patients import (
+    EPISODE_STATUS_LABELS,
     EpisodeSummary,
     NewPatient,
     PatientDetails,
@@ -32,7 +33,7 @@ from clinic_desktop.services.audit import record_event
 from clinic_desktop.storage.database import Database
 from clinic_desktop.storage.models import ClinicSettingsRow, PatientRow
 from clinic_desktop.storage.patient_queries import (
-    active_diagnoses_by_patient,
+    current_diagnoses_by_patient,
     overview_rows,
     search_patient_rows,
 )
@@ -70,12 +71,14 @@ class PatientService(Service):
         today = self._today()
         with self._db.reading() as session:
             rows = search_patient_rows(session, query, limit)
-            active = active_diagnoses_by_patient(session, [row.id for row in rows])
+            current = current_diagnoses_by_patient(session, [row.id for row in rows])
         summaries = []
         for row in rows:
-            kind, diagnosis = active.get(row.id, ("", ""))
+            kind, diagnosis, status = current.get(row.id, ("", "", ""))
             if kind == "performance" and not diagnosis:
                 diagnosis = "Performance/prevention"
+            if diagnosis and status != "active":
+                diagnosis += f" ({EPISODE_STATUS_LABELS.get(status, status).lower()})"
             summaries.append(
                 PatientSummary(
                     id=row.id,

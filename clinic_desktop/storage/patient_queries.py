@@ -123,16 +123,19 @@ def search_patient_rows(session: Session, query: PatientQuery, limit: int) -> li
     return sorted(rows, key=lambda row: position[row.id])
 
 
-def active_diagnoses_by_patient(session: Session, patient_ids: list[int]) -> dict[int, tuple]:
-    """(kind, diagnosis label) of each listed patient's most recently started active episode."""
+def current_diagnoses_by_patient(session: Session, patient_ids: list[int]) -> dict[int, tuple]:
+    """(kind, diagnosis label, status) of each listed patient's current episode: the most
+    recently started active one, else the most recently started of any status."""
     if not patient_ids:
         return {}
     rows = session.execute(
-        select(EpisodeRow.patient_id, EpisodeRow.kind, EpisodeRow.diagnosis_label)
-        .where(EpisodeRow.patient_id.in_(patient_ids), EpisodeRow.status == "active")
-        .order_by(EpisodeRow.started_on, EpisodeRow.id)
+        select(
+            EpisodeRow.patient_id, EpisodeRow.kind, EpisodeRow.diagnosis_label, EpisodeRow.status
+        )
+        .where(EpisodeRow.patient_id.in_(patient_ids))
+        .order_by(EpisodeRow.status == "active", EpisodeRow.started_on, EpisodeRow.id)
     ).all()
-    return {patient_id: (kind, label) for patient_id, kind, label in rows}
+    return {patient_id: (kind, label, status) for patient_id, kind, label, status in rows}
 
 
 def overview_rows(session: Session, patient_id: int):

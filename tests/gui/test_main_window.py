@@ -48,8 +48,9 @@ def test_typing_filters_the_list_and_enter_opens_the_overview(qtbot, window):
     assert listed_mrns(window) == ["D0001"]
     qtbot.keyClick(window.patient_list.search_box, Qt.Key.Key_Return)
     assert window.right.currentWidget() is window.patient_area
-    details = window.overview.details_label.text()
-    assert "Rivera, Sofía (Sofi)" in details and "D0001" in details
+    identity = window.header.identity.text()
+    assert "Rivera, Sofía (Sofi)" in identity and "D0001" in identity
+    assert "sofia.rivera@example.com" in window.overview.details_label.text()
     assert window.overview.visits_model.rowCount() == 9
     assert window.overview.visits_model.data(window.overview.visits_model.index(0, 1)) == (
         "Initial evaluation"
@@ -108,7 +109,7 @@ def test_the_last_patient_and_window_state_come_back(qtbot, demo_clinic, ui_stat
     qtbot.addWidget(second)
     second.load()
     assert second.current_patient_id == rivera.id
-    assert "Rivera" in second.overview.details_label.text()
+    assert "Rivera" in second.header.identity.text()
 
 
 def test_a_newly_registered_patient_is_listed_and_opened(qtbot, window, demo_clinic):

@@ -175,3 +175,9 @@ def test_a_typed_mrn_already_in_use_is_refused(clinic):
         register(clinic, "Ahmed", "Karim", mrn="x1")
     assert refused.value.by_field() == {"mrn": "The record number X1 is already in use."}
     assert clinic.patients.count() == 1
+
+
+def test_the_list_shows_the_current_diagnosis_and_says_when_care_has_ended(demo_clinic):
+    listed = {p.mrn: p.active_diagnosis for p in demo_clinic.patients.search("")}
+    assert listed["D0001"] == "Patellofemoral pain (discharged)"
+    assert any(d and "(" not in d for d in listed.values())  # active episodes stand plain
