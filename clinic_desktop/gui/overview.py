@@ -94,7 +94,8 @@ class PatientOverviewPage(WorkspacePage):
         episodes_box = QGroupBox("Episodes of care", self)
         QVBoxLayout(episodes_box).addWidget(_read_only_table(self.episodes_model, episodes_box))
         visits_box = QGroupBox("Visits", self)
-        QVBoxLayout(visits_box).addWidget(_read_only_table(self.visits_model, visits_box))
+        self.visits_table = _read_only_table(self.visits_model, visits_box)
+        QVBoxLayout(visits_box).addWidget(self.visits_table)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.details_label)
@@ -107,6 +108,11 @@ class PatientOverviewPage(WorkspacePage):
 
     def show_overview(self, overview: PatientOverview) -> None:
         self.details_label.setText(self._details_html(overview))
+        # Pain scores are clinical: the front desk sees visit dates and attendance only.
+        pain_column = self.VISIT_COLUMNS.index("Pain now")
+        self.visits_table.setColumnHidden(
+            pain_column, not self.clinic.access.may(Permission.CLINICAL_READ)
+        )
         fmt = self.settings.date_format
         self.episodes_model.set_rows(
             [
