@@ -13,6 +13,7 @@ from clinic_desktop.services.drafts import DraftService
 from clinic_desktop.services.intake import IntakeService
 from clinic_desktop.services.outcome_entry import OutcomeService, clinic_instruments_dir
 from clinic_desktop.services.patients import PatientService
+from clinic_desktop.services.progress import ProgressService
 from clinic_desktop.services.red_flag_screen import RedFlagService
 from clinic_desktop.services.settings import SettingsService
 from clinic_desktop.services.users import UserService
@@ -64,6 +65,7 @@ class Clinic:
     settings: SettingsService
     drafts: DraftService
     assessments: AssessmentService
+    progress: ProgressService
     users: UserService
     audit: AuditService
     intake: IntakeService
@@ -111,6 +113,9 @@ def open_clinic(location: DatabaseLocation, demo: bool = False) -> Clinic:
         settings=SettingsService(database),
         drafts=DraftService(database),
         assessments=AssessmentService(database, clinic_battery_file(data_dir)),
+        progress=ProgressService(
+            database, clinic_battery_file(data_dir), clinic_instruments_dir(location)
+        ),
         users=UserService(database),
         audit=AuditService(database),
         intake=IntakeService(database),
