@@ -146,7 +146,9 @@ def measure_progress(
     symmetry = _symmetry_series(test, key, label, rows, involved_side)
     status, shortfall, text = _deficit(rows, battery, fmt, date_format)
     if status is DeficitStatus.NONE and not lines and symmetry is None and len(sides) < 2:
-        status, text = DeficitStatus.UNKNOWN, "No norm to compare with and one side only."
+        status, text = DeficitStatus.UNKNOWN, f"{label}: no norm to compare with, one side only."
+    elif status is DeficitStatus.NONE:
+        text = f"{label}: no deficit at the first or the latest visit."
     return MeasureProgress(
         key, test.code, mode, label, test.region, chart, symmetry, status, text, shortfall
     )
@@ -188,7 +190,7 @@ def _deficit(
     both = [(v, r) for v, r in rows if all(f.value is not None for f in r.sides)]
     judged = both or list(rows)
     if not judged:
-        return DeficitStatus.NONE, 0.0, "No deficit."
+        return DeficitStatus.NONE, 0.0, ""
     (first_visit, first_row), (latest_visit, latest_row) = judged[0], judged[-1]
     latest = row_deficit(latest_row, battery, fmt)
     if latest is not None:
@@ -206,7 +208,7 @@ def _deficit(
             first.shortfall_pct,
             (f"At the first visit ({when}): {' '.join(first.reasons)} Resolved since."),
         )
-    return DeficitStatus.NONE, 0.0, "No deficit."
+    return DeficitStatus.NONE, 0.0, ""
 
 
 def _goal_line(

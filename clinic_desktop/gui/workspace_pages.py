@@ -8,5 +8,6 @@ from __future__ import annotations
 
 def workspace_pages() -> list[type]:
     from clinic_desktop.gui.overview import PatientOverviewPage
+    from clinic_desktop.gui.progress_page import ProgressPage
 
-    return [PatientOverviewPage]
+    return [PatientOverviewPage, ProgressPage]
