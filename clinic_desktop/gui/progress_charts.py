@@ -256,7 +256,8 @@ class ChartView:
         x_range = None
         if days:
             first, last = day_to_x(days[0]), day_to_x(days[-1])
-            pad = max((last - first) * 0.06, 4 * _DAY_S)
+            # Room at both ends for the first and the last date label.
+            pad = max((last - first) * (0.09 if self.compact else 0.06), 4 * _DAY_S)
             x_range = (first - pad, last + pad)
         most = 4 if self.compact else 10
         ticks = date_ticks(days, most, not self.compact)

@@ -35,7 +35,7 @@ _FILE_NAMES = ("overview", "measure", "symmetry", "pain-and-scores")
 class ProgressPage(WorkspacePage):
     """Charts of every measure, symmetry, pain and questionnaire totals for one episode."""
 
-    title = "&Progress"
+    title = "P&rogress"  # Alt+P opens the Patient menu
     #: A point was clicked: open this visit (in the Assessment tab).
     visit_requested = Signal(int)
 
@@ -66,8 +66,8 @@ class ProgressPage(WorkspacePage):
         self.episode_combo = QComboBox(self)
         self.episode_combo.setAccessibleName("Episode of care")
         self.episode_combo.activated.connect(self._episode_chosen)
-        episode_label = QLabel("&Episode:", self)
-        episode_label.setBuddy(self.episode_combo)
+        self.episode_label = QLabel("&Episode:", self)
+        self.episode_label.setBuddy(self.episode_combo)
         self.export_button = QPushButton("E&xport chart…", self)
         self.export_button.setToolTip("Save the charts of this view as a PNG picture or SVG")
         self.export_button.clicked.connect(self.export_current)
@@ -75,9 +75,9 @@ class ProgressPage(WorkspacePage):
         self.copy_button.setToolTip("Copy the charts of this view to the clipboard")
         self.copy_button.clicked.connect(self.copy_current)
         bar = QHBoxLayout()
-        bar.addWidget(episode_label)
+        bar.addWidget(self.episode_label)
         bar.addWidget(self.episode_combo, 1)
-        bar.addStretch(0)
+        bar.addStretch(1)
         bar.addWidget(self.export_button)
         bar.addWidget(self.copy_button)
 
@@ -93,6 +93,7 @@ class ProgressPage(WorkspacePage):
         self.message.setObjectName("progressMessage")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setStyleSheet("QLabel#progressMessage { font-size: 12pt; padding: 24px; }")
 
         self.overview = progress_views.OverviewView(self)
         self.detail = progress_views.MeasureView(self)
@@ -165,6 +166,8 @@ class ProgressPage(WorkspacePage):
         if loaded.episode_id is not None:
             self.episode_combo.setCurrentIndex(self.episode_combo.findData(loaded.episode_id))
         self.episode_combo.setEnabled(len(loaded.episodes) > 1)
+        for widget in (self.episode_combo, self.episode_label):
+            widget.setVisible(bool(loaded.episodes))
         progress = loaded.progress
         if progress.state in (ProgressState.NO_VISITS, ProgressState.NO_DATA):
             self._show_message(progress.message)

@@ -230,9 +230,10 @@ class MeasureView(_ListAndPanel):
         symmetry = self.progress.symmetry_for(keys)
         extra = [m.chart.notice for m in measures]
         extra += [m.deficit_text for m in measures]
+        both_sides = all({"left", "right"} <= {s.key for s in m.chart.series} for m in measures)
         if symmetry is not None:
             charts.append(symmetry)
-        elif measures:
+        elif measures and both_sides:  # then no index because of the kind of test
             extra.append(
                 "Symmetry as a ratio is charted for strength in newtons, hops, heel raises "
                 "and planks; for range of motion compare the two sides above."

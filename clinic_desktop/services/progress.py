@@ -40,8 +40,8 @@ from clinic_desktop.storage.models import (
 )
 
 NO_EPISODE = (
-    "This patient has no episode of care yet. Start one at intake, then record the initial "
-    "evaluation in the Assessment tab: its measurements are charted here."
+    "This patient has no episode of care yet. Start one in the Intake tab, then record the "
+    "initial evaluation in the Assessment tab: its measurements are charted here."
 )
 
 
