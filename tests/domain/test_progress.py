@@ -247,3 +247,11 @@ def test_a_symmetry_chart_can_be_narrowed_to_chosen_measures():
     assert [s.key for s in narrowed.series] == ["hhd_quadriceps/none"]
     assert len(narrowed.lines) == 2
     assert result.symmetry_for(["hip_abduction/active"]) is None
+
+
+def test_a_timed_test_divides_the_other_way_so_a_slower_involved_side_is_below_100():
+    timed = _values("timed_hop_6m_s", "none", {1: {"left": 2.0, "right": 2.5}})
+    result = progress(measurements=timed)
+    hop = result.symmetry.series_by_key("timed_hop_6m_s/none")
+    assert hop.values == pytest.approx((80.0,))
+    assert hop.name.endswith("left time ÷ right time")

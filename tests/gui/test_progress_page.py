@@ -178,3 +178,37 @@ def test_the_current_chart_exports_as_png_and_svg_and_copies(page, demo_clinic, 
     QGuiApplication.clipboard().clear()
     page.copy_current()
     assert not QGuiApplication.clipboard().image().isNull()
+
+
+def test_a_new_kind_of_chart_draws_through_the_same_views(qtbot):
+    """Running load from a run log needs a builder, not new drawing code."""
+    from clinic_desktop.domain.charts import (
+        Chart,
+        ChartKind,
+        ChartPoint,
+        LineRole,
+        ReferenceLine,
+        Series,
+        SeriesRole,
+    )
+    from clinic_desktop.gui.progress_charts import ChartBoard, day_to_x, describe
+
+    weeks = [dt.date(2026, 6, 1) + dt.timedelta(weeks=i) for i in range(4)]
+    points = tuple(
+        ChartPoint(day, km, f"{km:g} km") for day, km in zip(weeks, (8, 10, 11, 14), strict=True)
+    )
+    load = Chart(
+        key="load:weekly_km",
+        kind=ChartKind.LOAD,
+        title="Running distance per week",
+        unit="km",
+        series=(Series("weekly_km", "Distance", SeriesRole.LOAD, points),),
+        lines=(ReferenceLine(30, "Before the injury 30 km", LineRole.GOAL),),
+    )
+    board = ChartBoard()
+    qtbot.addWidget(board)
+    board.show_charts([load])
+    (view,) = board.shown_views
+    x, y = view.curves[0].getData()
+    assert list(x) == [day_to_x(day) for day in weeks] and list(y) == [8, 10, 11, 14]
+    assert describe(load.series[0], points[0], "yyyy-mm-dd") == "Distance: 8 km\n2026-06-01"
