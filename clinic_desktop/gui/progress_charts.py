@@ -23,7 +23,6 @@ from PySide6.QtWidgets import QToolTip
 from clinic_desktop.domain.charts import BandRole, Chart, ChartPoint, LineRole, Series
 from clinic_desktop.domain.dates import format_date
 from clinic_desktop.domain.patients import VISIT_KIND_LABELS
-from clinic_desktop.gui import refcount_guard
 from clinic_desktop.gui.chart_style import BAND_FILLS, GRID_GREY, INK, LINE_STYLES, series_style
 
 HIT_RADIUS_PX = 12.0
@@ -359,7 +358,6 @@ class ChartBoard(pg.GraphicsLayoutWidget):
         Views are made only when there have never been enough; views beyond ``charts``
         leave the grid (and are kept for later).
         """
-        refcount_guard.top_up()  # redrawing makes many Qt calls; see refcount_guard
         while len(self.views) < len(charts):
             plot = pg.PlotItem(axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
             self.views.append(ChartView(plot, self.compact))

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from clinic_desktop.domain.dates import format_date
 from clinic_desktop.domain.errors import ClinicError
 from clinic_desktop.domain.progress import PatientProgress, ProgressState
-from clinic_desktop.gui import refcount_guard
 from clinic_desktop.gui.workspace import WorkspacePage
 
 VIEW_NAMES = ("All measures", "Measure", "Symmetry", "Pain and questionnaires")
@@ -61,7 +60,6 @@ class ProgressPage(WorkspacePage):
         from clinic_desktop.gui import chart_export, progress_views
 
         pg.setConfigOptions(antialias=True)
-        refcount_guard.keep_topped_up(self)
         self._export = chart_export
         self.episode_combo = QComboBox(self)
         self.episode_combo.setAccessibleName("Episode of care")
