@@ -42,8 +42,11 @@ FUNCTIONAL_UNITS = {
     "y_balance_anterior_cm": "cm", "y_balance_posteromedial_cm": "cm",
     "y_balance_posterolateral_cm": "cm", "limb_length_cm": "cm",
     "front_plank_s": "s", "side_plank_s": "s",
+    "walk_30min_pain_free": "pass_fail", "hops_pain_free_10": "pass_fail",
 }  # fmt: skip
-SINGLE_SIDED = {"lumbar_flexion", "lumbar_extension", "mmt_trunk", "front_plank_s"}
+SINGLE_SIDED = {
+    "lumbar_flexion", "lumbar_extension", "mmt_trunk", "front_plank_s", "walk_30min_pain_free",
+}  # fmt: skip
 CLINIC_OWN_TEST = {
     "code": "star_excursion_anterior_cm", "region": "lower_limb",
     "label": "Star excursion anterior reach", "kind": "functional", "unit": "cm",
@@ -79,7 +82,7 @@ def test_every_code_other_screens_rely_on_is_shipped_with_its_kind_and_unit(batt
     assert shipped == expected
 
 
-def test_only_the_spine_trunk_test_and_front_plank_are_single_sided(battery):
+def test_only_the_spine_trunk_test_front_plank_and_walk_test_are_single_sided(battery):
     assert {test.code for test in battery.tests if not test.bilateral} == SINGLE_SIDED
 
 
