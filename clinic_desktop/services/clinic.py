@@ -10,6 +10,7 @@ from clinic_desktop.services.access import Access, Service
 from clinic_desktop.services.assessment import AssessmentService, clinic_battery_file
 from clinic_desktop.services.audit import AuditService
 from clinic_desktop.services.drafts import DraftService
+from clinic_desktop.services.goals import GoalService
 from clinic_desktop.services.intake import IntakeService
 from clinic_desktop.services.outcome_entry import OutcomeService, clinic_instruments_dir
 from clinic_desktop.services.patients import PatientService
@@ -71,6 +72,7 @@ class Clinic:
     intake: IntakeService
     red_flags: RedFlagService
     outcomes: OutcomeService
+    goals: GoalService
     is_demo: bool = False
     #: The folder of the SQLite file, where the clinic's own files (its battery) live.
     data_dir: Path | None = None
@@ -121,6 +123,9 @@ def open_clinic(location: DatabaseLocation, demo: bool = False) -> Clinic:
         intake=IntakeService(database),
         red_flags=RedFlagService(database),
         outcomes=OutcomeService(database, instruments_dir=clinic_instruments_dir(location)),
+        goals=GoalService(
+            database, clinic_battery_file(data_dir), clinic_instruments_dir(location)
+        ),
         is_demo=demo,
         data_dir=data_dir,
     )
