@@ -22,8 +22,9 @@ from clinic_desktop.domain.access import DENIED_SENTENCES, Permission
 from clinic_desktop.domain.errors import NotFound
 from clinic_desktop.domain.settings import ClinicSettings
 from clinic_desktop.gui.audit_viewer import AuditDialog
+from clinic_desktop.gui.intake_red_flags import red_flag_alerts
 from clinic_desktop.gui.lock_screen import LockScreen
-from clinic_desktop.gui.new_patient_dialog import NewPatientDialog
+from clinic_desktop.gui.patient_form import PatientFormDialog
 from clinic_desktop.gui.patient_header import PatientHeader
 from clinic_desktop.gui.patient_list import PatientListPanel
 from clinic_desktop.gui.session import SessionController
@@ -116,6 +117,8 @@ class MainWindow(QMainWindow):
             self.workspace.addTab(page, page.title)
             page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
             page.record_changed.connect(self._record_changed)
+            if hasattr(page, "visit_requested"):
+                page.visit_requested.connect(self.open_visit)
         self.overview = self.pages[0] if self.pages else None
 
     def apply_permissions(self) -> None:
@@ -265,6 +268,7 @@ class MainWindow(QMainWindow):
         self.current_patient_id = patient_id
         self._page_patient.clear()
         self.header.show_patient(overview, self.settings.date_format)
+        self._show_alerts()
         self.right.setCurrentWidget(self.patient_area)
         self._show_current_page()
         self.statusBar().showMessage(f"Opened {overview.patient.name}", 4000)
@@ -288,8 +292,17 @@ class MainWindow(QMainWindow):
             self.header.show_patient(
                 self.clinic.patients.overview(self.current_patient_id), self.settings.date_format
             )
+            self._show_alerts()
         self._show_current_page()
         self.refresh_patient_list()
+
+    def open_visit(self, visit_id: int) -> None:
+        """Show one visit on the page that records visits (a chart point was clicked)."""
+        for page in self.pages:
+            if hasattr(page, "open_visit"):
+                self.workspace.setCurrentWidget(page)
+                page.open_visit(visit_id)
+                return
 
     def keep_work(self) -> None:
         """Ask every page to keep what is typed but not saved (as drafts)."""
@@ -313,12 +326,27 @@ class MainWindow(QMainWindow):
     def show_audit(self) -> None:
         AuditDialog(self.clinic, self).exec()
 
+    def _show_alerts(self) -> None:
+        """Positive red flags of the open patient stay in sight on the header."""
+        if self.current_patient_id is not None:
+            self.header.set_alerts(
+                red_flag_alerts(self.clinic, self.current_patient_id, self.settings.date_format)
+            )
+
     def new_patient(self) -> None:
-        dialog = NewPatientDialog(self.clinic.patients, self.settings.date_format, self)
-        if dialog.exec() and dialog.created is not None:
-            self.patient_list.search_box.setText(dialog.created.mrn)
-            self.refresh_patient_list()
-            self.open_patient(dialog.created.id)
+        """Register a patient (or open the one on file the desk recognised); a new patient
+        goes straight on to the intake."""
+        dialog = PatientFormDialog(self.clinic, self.settings, self)
+        chosen = (dialog.created or dialog.open_existing) if dialog.exec() else None
+        if chosen is None:
+            return
+        self.patient_list.search_box.setText(chosen.mrn)
+        self.refresh_patient_list()
+        self.open_patient(chosen.id)
+        if dialog.created is not None:
+            for page in self.pages:
+                if getattr(page, "follows_registration", False):
+                    self.workspace.setCurrentWidget(page)
 
     def edit_settings(self) -> None:
         dialog = SettingsDialog(self.clinic.settings, self)

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 
 def workspace_pages() -> list[type]:
+    from clinic_desktop.gui.intake_page import IntakePage
     from clinic_desktop.gui.overview import PatientOverviewPage
     from clinic_desktop.gui.progress_page import ProgressPage
 
-    return [PatientOverviewPage, ProgressPage]
+    return [PatientOverviewPage, IntakePage, ProgressPage]

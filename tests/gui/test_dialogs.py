@@ -1,13 +1,14 @@
-"""Settings and new-patient dialogs: sentences next to fields, nothing saved until valid."""
+"""The settings dialog: sentences next to fields, nothing saved until valid.
+
+The new-patient form has its own tests in test_patient_form.py.
+"""
 
 from __future__ import annotations
 
 import io
 
 from PIL import Image
-from PySide6.QtCore import Qt
 
-from clinic_desktop.gui.new_patient_dialog import NewPatientDialog
 from clinic_desktop.gui.settings_dialog import SettingsDialog
 
 
@@ -48,35 +49,3 @@ def test_a_logo_that_is_not_a_picture_or_too_big_is_refused(qtbot, clinic, tmp_p
     good.write_bytes(buffer.getvalue())
     assert dialog.load_logo_file(good)
     assert dialog.errors.message("logo") == ""
-
-
-def test_a_new_patient_is_registered_from_the_keyboard(qtbot, clinic, type_text):
-    dialog = NewPatientDialog(clinic.patients)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.ui.familyNameEdit.setFocus()
-    type_text(dialog.ui.familyNameEdit, "Núñez")
-    qtbot.keyClick(dialog.ui.familyNameEdit, Qt.Key.Key_Tab)
-    type_text(dialog.focusWidget(), "José")
-    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
-    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)  # past the preferred name
-    qtbot.keyClicks(dialog.focusWidget(), "1990-05-17")
-    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
-    assert dialog.created is not None and dialog.created.given_name == "José"
-    assert [p.name for p in clinic.patients.search("jose nunez")] == ["Núñez, José"]
-
-
-def test_bad_fields_get_sentences_and_valid_neighbours_are_kept(qtbot, clinic):
-    dialog = NewPatientDialog(clinic.patients, date_format="dd/mm/yyyy")
-    qtbot.addWidget(dialog)
-    dialog.ui.familyNameEdit.setText("Kim")
-    dialog.ui.birthDateEdit.setText("31/02/1990")
-    dialog.save()
-    assert "Write the date of birth as dd/mm/yyyy" in dialog.errors.message("birth_date")
-    dialog.ui.birthDateEdit.setText("01/02/1990")
-    dialog.ui.emailEdit.setText("kim@")
-    dialog.save()
-    assert dialog.errors.message("given_name") == "Enter the patient's given name."
-    assert "name@example.com" in dialog.errors.message("email")
-    assert dialog.ui.familyNameEdit.text() == "Kim"
-    assert dialog.created is None and clinic.patients.count() == 0
