@@ -11,6 +11,7 @@ mode, ``"code:passive"`` for another mode.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -251,6 +252,15 @@ def value_text(
     if per_kg is not None:
         text += " · " + units.format_force_per_kg(per_kg)
     return text
+
+
+def percent_text(value: float, threshold: float | None = None) -> str:
+    """A percentage for the grid: "84%". A value just below ``threshold`` that would round
+    up to it keeps one decimal, floored ("89.9%", never "90%" for a miss)."""
+    text = units.format_number(value, 0)
+    if threshold is not None and value < threshold - 1e-9 and float(text) >= threshold:
+        text = units.format_number(math.floor(value * 10) / 10, 1)
+    return f"{text}%"
 
 
 def difference_text(test: TestDefinition, difference: float, force_unit: str = "N") -> str:

@@ -17,9 +17,8 @@ from clinic_desktop.domain import measures, units
 from clinic_desktop.domain.assessment import GridRow
 from clinic_desktop.domain.assessment_values import (
     SIDE_WORDS,
-    CellKey,
-    cell_name,
     difference_text,
+    percent_text,
     value_text,
 )
 from clinic_desktop.domain.battery import Battery
@@ -43,19 +42,24 @@ DEFICIT_KINDS = (
 
 @dataclass(frozen=True)
 class Deficit:
-    """One finding of the summary; ``kind`` is one of :data:`DEFICIT_KINDS`."""
+    """One line of the summary: a ``kind`` of :data:`DEFICIT_KINDS` for one test.
+
+    ``sides`` are the sides concerned ("left", "right", or "none" for a single value; empty
+    for a finding about both sides together, such as symmetry).
+    """
 
     kind: str
     test_code: str
-    side: str
+    sides: tuple[str, ...]
     text: str
 
 
 def deficit_summary(
     battery: Battery, rows: Sequence[GridRow], force_unit: str = "N"
 ) -> tuple[Deficit, ...]:
-    """Return the visit's deficits, grouped by kind in :data:`DEFICIT_KINDS` order and in
-    battery order within a kind. Sentences show forces in ``force_unit``."""
+    """Return the visit's deficits, one line per test and kind, grouped by kind in
+    :data:`DEFICIT_KINDS` order and in battery order within a kind. Forces are shown in
+    ``force_unit``; sides as L and R ("Hip extension (AROM): L 17° (57%), R 14°; norm 30°")."""
     found: list[Deficit] = []
     for row in rows:
         found.extend(_row_deficits(row, force_unit))
@@ -66,67 +70,72 @@ def deficit_summary(
 
 def _row_deficits(row: GridRow, force_unit: str) -> list[Deficit]:
     test = row.test
+    name = _row_name(row)
+    measured = [f for f in row.sides if f.measurement is not None]
     found = []
-    for figures in row.sides:
-        if figures.value is None:
-            continue
-        name = _capitalised(cell_name(test, CellKey(test.code, figures.side, row.mode)))
-        if figures.below_norm and row.norm is not None:
-            shown = value_text(test, figures.value, force_unit)
-            norm = units.format_measurement(row.norm, test.unit, force_unit=force_unit)
-            basis = f", {row.norm_basis}" if row.norm_basis else ""
-            percent = (
-                f" ({units.format_number(figures.percent_of_norm, 0)}% of norm)"
-                if figures.percent_of_norm is not None
-                else ""
-            )
-            found.append(
-                Deficit(
-                    "below_norm",
-                    test.code,
-                    figures.side,
-                    f"{name}: {shown}, norm {norm}{basis}{percent}.",
-                )
-            )
-        if test.code == SQUAT and figures.value == 0:
-            found.append(_squat(row, figures.side, figures.measurement.compensations, name))
-        if figures.measurement.painful:
-            found.append(Deficit("painful", test.code, figures.side, f"{name}: painful."))
-    if row.symmetry_deficit and row.lsi is not None:
-        if row.lsi_basis == "involved":
-            inv = SIDE_WORDS[row.involved_side].lower()
-            whose = f"{inv} side at {units.format_number(row.lsi, 0)}% of the other"
-        else:
-            whose = f"weaker side at {units.format_number(row.lsi, 0)}% of the stronger"
-        threshold = units.format_number(row.symmetry_threshold_pct or 0, 0)
+    short = [f for f in measured if f.below_norm]
+    if short and row.norm is not None:
+        values = ", ".join(
+            _side_value(row, f.side, value_text(test, f.value, force_unit))
+            + (f" ({units.format_number(f.percent_of_norm, 0)}%)" if f.percent_of_norm else "")
+            for f in short
+        )
+        norm = units.format_measurement(row.norm, test.unit, force_unit=force_unit)
+        basis = f" ({row.norm_basis})" if row.norm_basis else ""
         found.append(
             Deficit(
-                "asymmetry",
-                test.code,
-                row.involved_side or "",
-                f"{_row_name(row)}: {whose} (below {threshold}%).",
+                "below_norm", test.code, _sides(short), f"{name}: {values}; norm {norm}{basis}."
             )
         )
+    if row.symmetry_deficit and row.lsi is not None:
+        lsi = percent_text(row.lsi, row.symmetry_threshold_pct)
+        threshold = units.format_number(row.symmetry_threshold_pct or 0, 0)
+        if row.lsi_basis == "involved":
+            text = f"{name}: LSI {lsi}, below {threshold}%."
+        else:
+            text = f"{name}: weaker side {lsi} of the stronger, below {threshold}%."
+        found.append(Deficit("asymmetry", test.code, (), text))
     if row.side_difference_flagged and row.difference is not None:
         limit = units.format_measurement(test.side_difference_flag, test.unit)
+        gap = difference_text(test, abs(row.difference), force_unit).lstrip("+")
         found.append(
             Deficit(
                 "side_difference",
                 test.code,
-                "",
-                f"{_row_name(row)}: sides differ by "
-                f"{difference_text(test, abs(row.difference), force_unit).lstrip('+')}"
-                f" (flag above {limit}).",
+                (),
+                f"{name}: sides differ by {gap} (flagged above {limit}).",
             )
         )
+    if test.code == SQUAT:
+        for figures in measured:
+            if figures.value == 0:
+                found.append(_squat(row, figures.side, figures.measurement.compensations))
+    painful = [f for f in measured if f.measurement.painful]
+    if painful:
+        where = ", ".join(_side_word(f.side) for f in painful if f.side != "none")
+        text = f"{name}: {where}." if where else f"{name}."
+        found.append(Deficit("painful", test.code, _sides(painful), text))
     return found
 
 
-def _squat(row: GridRow, side: str, compensations: Sequence[str], name: str) -> Deficit:
+def _squat(row: GridRow, side: str, compensations: Sequence[str]) -> Deficit:
     labels = {item.code: item.label for item in row.test.checklist}
     seen = [labels.get(code, code).lower() for code in compensations]
-    detail = f": {', '.join(seen)}" if seen else ""
-    return Deficit("movement_control", row.test.code, side, f"{name} failed{detail}.")
+    detail = f" ({', '.join(seen)})" if seen else ""
+    text = f"{_row_name(row)}, {_side_word(side)}: failed{detail}."
+    return Deficit("movement_control", row.test.code, (side,), text)
+
+
+def _side_value(row: GridRow, side: str, shown: str) -> str:
+    return shown if side == "none" else f"{SIDE_WORDS[side][0]} {shown}"
+
+
+def _side_word(side: str) -> str:
+    return SIDE_WORDS.get(side, "").lower()
+
+
+def _sides(figures) -> tuple[str, ...]:
+    return tuple(f.side for f in figures)
 
 
 def _y_balance(battery: Battery, rows: Sequence[GridRow]) -> list[Deficit]:
@@ -138,7 +147,7 @@ def _y_balance(battery: Battery, rows: Sequence[GridRow]) -> list[Deficit]:
                 Deficit(
                     "y_balance_composite",
                     "y_balance",
-                    side,
+                    (side,),
                     f"{SIDE_WORDS[side]} Y-balance composite: "
                     f"{units.format_number(composite, 0)}% of limb length "
                     f"(below {units.format_number(threshold, 0)}%).",
@@ -164,7 +173,3 @@ def _row_name(row: GridRow) -> str:
     short = {"active": "AROM", "passive": "PROM"}.get(row.mode, "")
     label = row.test.label
     return f"{label} ({short})" if short and len(row.test.modes) > 1 else label
-
-
-def _capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]

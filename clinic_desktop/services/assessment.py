@@ -277,7 +277,7 @@ class AssessmentService(ValueRecording):
             if parse_planned_entry(entry, self.battery) is None:
                 raise ValidationError("planned_tests", f"The battery has no test '{entry}'.")
         with refusing_stale(self._db) as session:
-            row = self.open_draft_visit(session, visit_id, expected_version)
+            row = self._open_draft_visit(session, visit_id, expected_version)
             row.planned_tests = json.dumps(list(dict.fromkeys(entries)))
             session.flush()
             record_event(
@@ -296,7 +296,7 @@ class AssessmentService(ValueRecording):
         """Sign the visit, which locks it. Raises :class:`VisitLocked` if already signed,
         :class:`StaleRecord` if it changed since ``expected_version``."""
         with refusing_stale(self._db) as session:
-            row = self.open_draft_visit(session, visit_id, expected_version)
+            row = self._open_draft_visit(session, visit_id, expected_version)
             row.status, row.signed_at, row.signed_by = "signed", utc_now(), self.access.user_id
             session.flush()
             count = len(

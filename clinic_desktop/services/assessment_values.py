@@ -89,7 +89,7 @@ class ValueRecording(Service):
         test = self._cell_test(key)
         value = None if not text.strip() else read_entry(test, text, force_unit, key.field)
         with refusing_stale(self._db) as session:
-            visit = self.open_draft_visit(session, visit_id)
+            visit = self._open_draft_visit(session, visit_id)
             row = self._cell_row(session, visit_id, key, expected_version, test)
             old = None if row is None else row.value
             if value is None:
@@ -248,7 +248,7 @@ class ValueRecording(Service):
             raise ValidationError(key.field, f"{test.label} has no {key.side} {key.mode} value.")
         return test
 
-    def open_draft_visit(
+    def _open_draft_visit(
         self, session: Session, visit_id: int, expected_version: int | None = None
     ) -> VisitRow:
         row = visit_row(session, visit_id)
@@ -285,7 +285,7 @@ class ValueRecording(Service):
     def _update_cell(self, visit_id, key, expected_version, action, change, detail):
         test = self._cell_test(key)
         with refusing_stale(self._db) as session:
-            visit = self.open_draft_visit(session, visit_id)
+            visit = self._open_draft_visit(session, visit_id)
             row = self._cell_row(session, visit_id, key, expected_version, test)
             if row is None:
                 raise ValidationError(key.field, f"Record {cell_name(test, key)} first.")

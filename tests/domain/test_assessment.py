@@ -21,6 +21,7 @@ from clinic_desktop.domain.assessment_values import (
     entry_text,
     initial_plan,
     parse_planned_entry,
+    percent_text,
     plan_with,
     planned_entry,
     read_entry,
@@ -333,10 +334,24 @@ def test_the_summary_names_values_below_norm_and_low_symmetry_in_clinic_words():
     })  # fmt: skip
     texts = [d.text for d in deficits]
     assert texts == [
-        "Right hip abduction (AROM): 30°, norm 45° (67% of norm).",
-        "Hip abductor force (dynamometer): right side at 75% of the other (below 90%).",
+        "Hip abduction (AROM): R 30° (67%); norm 45°.",
+        "Hip abductor force (dynamometer): LSI 75%, below 90%.",
     ]
-    assert [d.kind for d in deficits] == ["below_norm", "asymmetry"]
+    assert [(d.kind, d.sides) for d in deficits] == [("below_norm", ("right",)), ("asymmetry", ())]
+
+
+def test_both_sides_below_norm_share_one_line_and_a_single_value_has_no_side():
+    deficits = summary_of({
+        ("hip_extension", "left", "active"): 17, ("hip_extension", "right", "active"): 14,
+        ("lumbar_flexion", "none", "active"): 30,
+        ("heel_raise_reps", "left", "none"): 20, ("heel_raise_reps", "right", "none"): 30,
+    }, involved="none")  # fmt: skip
+    assert [d.text for d in deficits] == [
+        "Hip extension (AROM): L 17° (57%), R 14° (47%); norm 30°.",
+        "Heel-raise endurance: L 20 reps (74%); norm 27 reps (women 30-39 y).",
+        "Lumbar flexion: 30° (60%); norm 50°.",
+        "Heel-raise endurance: weaker side 67% of the stronger, below 90%.",
+    ]
 
 
 def test_the_summary_uses_the_clinic_threshold():
@@ -353,8 +368,8 @@ def test_a_failed_squat_lists_its_compensations_and_pain_is_reported():
         ("hip_flexion", "right", "active"): (120, True, ()),
     })  # fmt: skip
     assert [d.text for d in deficits] == [
-        "Right single-leg squat failed: knee moves inward, pelvis drops on the free-leg side.",
-        "Right hip flexion (AROM): painful.",
+        "Single-leg squat, right: failed (knee moves inward, pelvis drops on the free-leg side).",
+        "Hip flexion (AROM): right.",
     ]
 
 
@@ -380,3 +395,11 @@ def test_a_y_balance_composite_below_94_percent_is_a_deficit():
 
 def test_an_empty_visit_has_no_deficits():
     assert summary_of({}) == ()
+
+
+@pytest.mark.parametrize(
+    ("value", "threshold", "text"),
+    [(84.4, 90, "84%"), (89.96, 90, "89.9%"), (90.0, 90, "90%"), (89.5, None, "90%")],
+)
+def test_a_percentage_just_below_the_threshold_never_reads_as_reaching_it(value, threshold, text):
+    assert percent_text(value, threshold) == text
