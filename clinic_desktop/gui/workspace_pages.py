@@ -7,9 +7,9 @@ from __future__ import annotations
 
 
 def workspace_pages() -> list[type]:
-    from clinic_desktop.gui.intake_page import IntakePage
     from clinic_desktop.gui.assessment_page import AssessmentPage
+    from clinic_desktop.gui.intake_page import IntakePage
     from clinic_desktop.gui.overview import PatientOverviewPage
     from clinic_desktop.gui.progress_page import ProgressPage
 
-    return [PatientOverviewPage, AssessmentPage, IntakePage, ProgressPage]
+    return [PatientOverviewPage, IntakePage, AssessmentPage, ProgressPage]
