@@ -16,6 +16,7 @@ from clinic_desktop.services.outcome_entry import OutcomeService, clinic_instrum
 from clinic_desktop.services.patients import PatientService
 from clinic_desktop.services.progress import ProgressService
 from clinic_desktop.services.red_flag_screen import RedFlagService
+from clinic_desktop.services.reports import ReportService
 from clinic_desktop.services.settings import SettingsService
 from clinic_desktop.services.users import UserService
 from clinic_desktop.storage.database import Database, OpenReport, open_database
@@ -73,6 +74,7 @@ class Clinic:
     red_flags: RedFlagService
     outcomes: OutcomeService
     goals: GoalService
+    reports: ReportService
     is_demo: bool = False
     #: The folder of the SQLite file, where the clinic's own files (its battery) live.
     data_dir: Path | None = None
@@ -125,6 +127,9 @@ def open_clinic(location: DatabaseLocation, demo: bool = False) -> Clinic:
         outcomes=OutcomeService(database, instruments_dir=clinic_instruments_dir(location)),
         goals=GoalService(
             database, clinic_battery_file(data_dir), clinic_instruments_dir(location)
+        ),
+        reports=ReportService(
+            database, clinic_battery_file(data_dir), clinic_instruments_dir(location), data_dir
         ),
         is_demo=demo,
         data_dir=data_dir,

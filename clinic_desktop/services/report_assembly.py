@@ -1,0 +1,338 @@
+"""Gathering one episode's records into :class:`ReportData`, inside the caller's session."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from clinic_desktop.domain.battery import Battery
+from clinic_desktop.domain.dates import format_date
+from clinic_desktop.domain.dosage import Dosage, describe_dosage
+from clinic_desktop.domain.errors import NotFound
+from clinic_desktop.domain.exercises import Library
+from clinic_desktop.domain.goals import goal_standing
+from clinic_desktop.domain.outcomes import Instrument
+from clinic_desktop.domain.patient_rules import age_on
+from clinic_desktop.domain.progress import EpisodeProgress, episode_progress
+from clinic_desktop.domain.red_flags import red_flag_by_code
+from clinic_desktop.domain.report_data import (
+    DISCHARGE,
+    Letterhead,
+    PatientBlock,
+    ProgramLine,
+    ReportData,
+    Section,
+)
+from clinic_desktop.domain.report_measures import measure_rows, score_rows
+from clinic_desktop.domain.settings import ClinicSettings
+from clinic_desktop.services.goals import goal_from_row
+from clinic_desktop.services.progress import _episode_records
+from clinic_desktop.storage.models import (
+    ClinicSettingsRow,
+    EpisodeRow,
+    GoalRow,
+    HomeProgramRow,
+    PatientRow,
+    ProgramItemRow,
+    RedFlagAnswerRow,
+    RunLogRow,
+    RunPlanRow,
+    UserRow,
+)
+
+SIDE_WORDS = {"left": "left", "right": "right", "both": "both sides", "none": ""}
+MAX_MEASURE_CHARTS = 6
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The clinic's reference data a report reads: battery, questionnaires, exercises."""
+
+    battery: Battery
+    instruments: Mapping[str, Instrument]
+    library: Library | None
+    advice: tuple[str, ...]
+
+
+def clinic_settings(session) -> ClinicSettings:
+    row = session.get(ClinicSettingsRow, 1)
+    if row is None:
+        return ClinicSettings()
+    return ClinicSettings(
+        clinic_name=row.clinic_name,
+        address=row.address,
+        phone=row.phone,
+        logo=row.logo,
+        logo_mime=row.logo_mime,
+        paper_size=row.paper_size,
+        distance_unit=row.distance_unit,
+        force_unit=row.force_unit,
+        date_format=row.date_format,
+    )
+
+
+def assemble(
+    session,
+    kind: str,
+    patient: PatientRow,
+    episode: EpisodeRow,
+    reference: Reference,
+    today: dt.date,
+    author: str,
+) -> ReportData:
+    """Every section of the report for ``episode``, read in ``session``."""
+    settings = clinic_settings(session)
+    fmt = settings.date_format
+    visits, measured, totals, goal_targets = _episode_records(
+        session, episode.id, reference.instruments
+    )
+    attended = sorted((v for v in visits if v.attendance == "attended"), key=lambda v: v.day)
+    age = age_on(patient.birth_date, attended[-1].day if attended else today)
+    progress = episode_progress(
+        visits,
+        measured,
+        reference.battery,
+        episode.side,
+        totals,
+        reference.instruments,
+        goal_targets,
+        force_unit=settings.force_unit,
+        age_years=age,
+        sex=patient.sex,
+        date_format=fmt,
+    )
+    therapist_name, credentials = _therapist(session, visits)
+    goals = [
+        goal_from_row(row)
+        for row in session.scalars(
+            select(GoalRow).where(GoalRow.episode_id == episode.id).order_by(GoalRow.position)
+        )
+    ]
+    standings = tuple(
+        goal_standing(
+            g,
+            progress,
+            reference.battery,
+            reference.instruments,
+            force_unit=settings.force_unit,
+            date_format=fmt,
+        )
+        for g in goals
+    )
+    program, equipment = _program(session, episode.id, reference.library)
+    care_to = episode.ended_on or (attended[-1].day if attended else today)
+    name = f"{patient.given_name} {patient.family_name}".strip()
+    return ReportData(
+        kind=kind,
+        letterhead=Letterhead(
+            settings.clinic_name, settings.address, settings.phone, settings.logo
+        ),
+        patient=PatientBlock(
+            name=name,
+            birth_date=format_date(patient.birth_date, fmt),
+            mrn=patient.mrn,
+            diagnosis=_diagnosis(episode),
+            referral=patient.referring_provider or episode.referral,
+            care_from=format_date(episode.started_on, fmt),
+            care_to=format_date(care_to, fmt),
+            visits_attended=len(attended),
+            therapist=", ".join(p for p in (therapist_name, credentials) if p) or "not recorded",
+        ),
+        report_date=today,
+        date_text=format_date(today, fmt),
+        date_format=fmt,
+        discharge_reason=(episode.discharge_reason or "not recorded") if kind == DISCHARGE else "",
+        measures=measure_rows(
+            progress,
+            reference.battery,
+            force_unit=settings.force_unit,
+            sex=patient.sex,
+            age_years=age,
+        ),
+        measures_missing=_measures_missing(progress),
+        scores=score_rows(progress),
+        scores_missing="No questionnaire or pain rating was recorded in this episode.",
+        charts=_charts(progress),
+        charts_missing=progress.message or "Nothing was measured in this episode to chart.",
+        goals=standings,
+        goals_missing="No goals were set for this episode of care.",
+        attendance=_attendance(visits, episode, kind),
+        sections=(
+            _adherence(session, episode.id),
+            Section(
+                "Equipment given",
+                equipment,
+                "No equipment (such as a resistance band) is on the home program.",
+            ),
+            Section(
+                "Follow-up and referrals",
+                (),
+                "No follow-up recommendations or referrals were recorded for this episode.",
+            ),
+            _red_flags(session, episode.id, fmt),
+            _run_plan(session, episode.id, fmt, settings.distance_unit),
+        ),
+        program=program,
+        program_missing="No home program was given in this episode of care.",
+        advice=Section(
+            "Self-management advice",
+            reference.advice,
+            "The clinic has no self-management advice on file.",
+        ),
+        therapist_name=therapist_name,
+        therapist_credentials=credentials,
+        signed_on=format_date(today, fmt),
+        author=author,
+    )
+
+
+def _diagnosis(episode: EpisodeRow) -> str:
+    label = episode.diagnosis_label or (
+        "Performance / prevention" if episode.kind == "performance" else "not recorded"
+    )
+    side = SIDE_WORDS.get(episode.side, "")
+    code = f" ({episode.diagnosis_code})" if episode.diagnosis_code else ""
+    return f"{label}{', ' + side if side else ''}{code}"
+
+
+def _therapist(session, visits) -> tuple[str, str]:
+    ids = [v.therapist_id for v in sorted(visits, key=lambda v: v.day) if v.therapist_id]
+    if not ids:
+        return "", ""
+    user = session.get(UserRow, ids[-1])
+    return (user.display_name, user.credentials) if user else ("", "")
+
+
+def _measures_missing(progress: EpisodeProgress) -> str:
+    if progress.state.value == "no_visits":
+        return progress.message
+    return (
+        "No test of the battery was measured at the attended visits of this episode, so "
+        "there is no measures table."
+    )
+
+
+def _charts(progress: EpisodeProgress):
+    # The measures with a deficit now or at the start (the Progress tab's order), and the
+    # symmetry of those only: a symmetry chart of every test is unreadable on paper.
+    picked = [m for m in progress.measures if m.deficit.value in ("now", "resolved")]
+    picked = picked[:MAX_MEASURE_CHARTS] or list(progress.measures[:2])
+    symmetry = progress.symmetry_for(m.key for m in picked)
+    extra = [c for c in (symmetry, progress.pain) if c is not None]
+    return tuple([m.chart for m in picked] + extra + list(progress.outcomes))
+
+
+def _attendance(visits, episode: EpisodeRow, kind: str) -> Section:
+    counts = Counter(v.attendance for v in visits)
+    lines = [
+        f"Visits attended: {counts['attended']}. Missed: {counts['missed']}. "
+        f"Cancelled: {counts['cancelled']}."
+    ]
+    if kind == DISCHARGE:
+        lines.append(
+            "Care ended against the therapist's advice."
+            if episode.ended_against_advice
+            else "Care did not end against the therapist's advice."
+        )
+    return Section("Attendance", tuple(lines))
+
+
+def _adherence(session, episode_id: int) -> Section:
+    runs = session.scalars(select(RunLogRow).where(RunLogRow.episode_id == episode_id)).all()
+    lines = []
+    if runs:
+        painful = sum(1 for r in runs if r.pain_during is not None and r.pain_during > 3)
+        lines.append(
+            f"Running log: {len(runs)} runs recorded; {painful} with pain during the run "
+            "above 3/10."
+        )
+    return Section(
+        "Adherence",
+        tuple(lines),
+        "No adherence to the home program or the running plan was recorded in this episode.",
+    )
+
+
+def _program(session, episode_id: int, library: Library | None):
+    latest = session.scalar(
+        select(HomeProgramRow)
+        .where(HomeProgramRow.episode_id == episode_id)
+        .order_by(HomeProgramRow.issued_at.desc(), HomeProgramRow.id.desc())
+        .limit(1)
+    )
+    if latest is None:
+        return (), ()
+    items = session.scalars(
+        select(ProgramItemRow)
+        .where(ProgramItemRow.program_id == latest.id)
+        .order_by(ProgramItemRow.position)
+    ).all()
+    lines, equipment = [], []
+    for item in items:
+        exercise = (
+            library.get(item.exercise_code) if library and item.exercise_code in library else None
+        )
+        base = exercise.dosage if exercise else Dosage(1, 1)
+        dosage = Dosage(
+            sets=item.sets or base.sets,
+            reps=item.reps or base.reps,
+            hold_s=item.hold_s if item.hold_s is not None else base.hold_s,
+            times_per_day=item.times_per_day or base.times_per_day,
+            days_per_week=item.days_per_week or base.days_per_week,
+            side=item.side or base.side,
+            band_level=item.band_level or None,
+        )
+        name = exercise.name if exercise else item.exercise_code.replace("_", " ")
+        lines.append(ProgramLine(name, describe_dosage(dosage), item.notes, exercise))
+        if item.band_level:
+            equipment.append(f"Resistance band, {item.band_level} ({name}).")
+        elif exercise:
+            equipment += [f"{e.capitalize()} ({name})." for e in exercise.equipment]
+    return tuple(lines), tuple(dict.fromkeys(equipment))
+
+
+def _red_flags(session, episode_id: int, fmt: str) -> Section:
+    rows = session.scalars(
+        select(RedFlagAnswerRow).where(
+            RedFlagAnswerRow.episode_id == episode_id, RedFlagAnswerRow.answer.is_(True)
+        )
+    ).all()
+    lines = []
+    for row in rows:
+        try:
+            question = red_flag_by_code(row.code).question
+        except NotFound:
+            question = row.code
+        if row.acknowledged_at is not None:
+            done = f"acknowledged on {format_date(row.acknowledged_at.date(), fmt)}"
+            if row.acknowledgement_note:
+                done += f": {row.acknowledgement_note}"
+        else:
+            done = "not yet acknowledged"
+        lines.append(f"{question} Yes; {done}.")
+    return Section("Red flags", tuple(lines), "No red flag was answered yes during this episode.")
+
+
+def _run_plan(session, episode_id: int, fmt: str, distance_unit: str) -> Section:
+    plan = session.scalar(
+        select(RunPlanRow)
+        .where(RunPlanRow.episode_id == episode_id)
+        .order_by(RunPlanRow.is_active.desc(), RunPlanRow.id.desc())
+        .limit(1)
+    )
+    if plan is None:
+        return Section(
+            "Return to running", (), "No return-to-run plan was recorded for this episode."
+        )
+    return Section(
+        "Return to running",
+        (
+            f"Walk/run plan '{plan.template}', from phase {plan.start_phase}, "
+            f"{plan.days_per_week} days a week, weekly distance increase capped at "
+            f"{plan.weekly_cap_percent:g}%.",
+        ),
+    )
