@@ -23,6 +23,8 @@ VISIT_KINDS = ("initial", "follow_up", "re_evaluation", "discharge")
 BILATERAL_SIDES = ("left", "right")
 SIDE_WORDS = {"left": "Left", "right": "Right", "none": ""}
 MODE_SHORT = {"active": "AROM", "passive": "PROM", "none": ""}
+# The grid's test column is narrow; clinicians read these abbreviations at a glance.
+_GRID_ABBREVIATIONS = {" (manual test)": " · MMT", " (dynamometer)": " · HHD"}
 
 
 class VisitLocked(ClinicError):
@@ -272,17 +274,20 @@ def difference_text(test: TestDefinition, difference: float, force_unit: str = "
     elif test.unit in ("grade", "pass_fail"):
         shown = units.format_number(abs(difference), 0)
     else:
-        decimals = 2 if test.unit == "s" else 1
-        shown = f"{units.format_number(abs(difference), decimals)} {units.unit_words(test.unit)}"
+        shown = units.format_measurement(abs(difference), test.unit)
     if shown.startswith("0") and not any(c in "123456789" for c in shown):
         return shown
     return ("+" if difference > 0 else "\u2212") + shown
 
 
 def row_label(test: TestDefinition, mode: str) -> str:
-    """A row's name on screen: "Hip flexion · AROM", "Single hop for distance"."""
+    """A row's name in the narrow grid: "Hip flexion · AROM", "Quadriceps force · HHD"."""
+    label = test.label
+    for long, short_form in _GRID_ABBREVIATIONS.items():
+        if label.endswith(long):
+            label = label[: -len(long)] + short_form
     short = MODE_SHORT.get(mode, "") if test.modes else ""
-    return f"{test.label} · {short}" if short else test.label
+    return f"{label} · {short}" if short else label
 
 
 def cell_name(test: TestDefinition, key: CellKey) -> str:

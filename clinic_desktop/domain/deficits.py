@@ -170,6 +170,5 @@ def y_balance_composites(rows: Sequence[GridRow]) -> dict[str, float | None]:
 
 
 def _row_name(row: GridRow) -> str:
-    short = {"active": "AROM", "passive": "PROM"}.get(row.mode, "")
-    label = row.test.label
-    return f"{label} ({short})" if short and len(row.test.modes) > 1 else label
+    # Active range is the default and goes unsaid; a passive row says so.
+    return f"{row.test.label} (PROM)" if row.mode == "passive" else row.test.label

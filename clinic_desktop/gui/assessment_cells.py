@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPersistentModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate
+from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from clinic_desktop.domain import units
 from clinic_desktop.domain.assessment import GridRow
@@ -36,6 +36,7 @@ VERDICT_WORDS = {
 SIDE_LETTERS = {"left": "L", "right": "R", "none": ""}
 #: Data role carrying whether a value cell is marked painful (for the delegate's badge).
 PAINFUL_ROLE = Qt.ItemDataRole.UserRole + 1
+BADGE_SPACE = 36
 
 
 def value_cell_text(
@@ -243,9 +244,21 @@ class ValueDelegate(QStyledItemDelegate):
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
     def paint(self, painter, option, index) -> None:
-        super().paint(painter, option, index)
-        if index.data(PAINFUL_ROLE):
-            paint_painful_badge(painter, option.rect)
+        if not index.data(PAINFUL_ROLE):
+            super().paint(painter, option, index)
+            return
+        # The badge takes the left of the cell; the value keeps the rest, never covered.
+        strip = QRect(option.rect.left(), option.rect.top(), BADGE_SPACE, option.rect.height())
+        selected = option.state & QStyle.StateFlag.State_Selected
+        background = index.data(Qt.ItemDataRole.BackgroundRole)
+        if selected:
+            painter.fillRect(strip, option.palette.highlight())
+        elif background is not None:
+            painter.fillRect(strip, background)
+        text_option = QStyleOptionViewItem(option)
+        text_option.rect = option.rect.adjusted(BADGE_SPACE, 0, 0, 0)
+        super().paint(painter, text_option, index)
+        paint_painful_badge(painter, option.rect)
 
 
 def paint_painful_badge(painter: QPainter, rect: QRect) -> None:

@@ -280,7 +280,8 @@ class AssessmentGridModel(QAbstractTableModel):
             if column == LSI and row.lsi is not None:
                 return _lsi_tooltip(row)
             if column == TEST:
-                return row.test.note or row.test.sign_convention or None
+                notes = (row.test.label, row.test.note, row.test.sign_convention)
+                return "\n".join(note for note in notes if note)
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._figure_colour(row, column)

@@ -13,6 +13,7 @@ from html import escape
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from clinic_desktop.domain.assessment import DEFAULT_SYMMETRY_THRESHOLD
 from clinic_desktop.domain.assessment_values import (
     VISIT_KINDS,
     CellKey,
@@ -36,7 +38,11 @@ from clinic_desktop.gui.assessment_cells import ValueDelegate
 from clinic_desktop.gui.assessment_editing import CellEditing
 from clinic_desktop.gui.assessment_grid import (
     CHANGE,
+    DIFFERENCE,
     LEFT,
+    LSI,
+    NORM,
+    PERCENT,
     RIGHT,
     TEST,
     AssessmentGridModel,
@@ -55,6 +61,12 @@ SUMMARY_HEADINGS = {
     "movement_control": "Movement control",
     "painful": "Painful",
 }
+# Value and figure columns; the test name takes the rest of the width.
+COLUMN_WIDTHS = {
+    LEFT: 124, RIGHT: 124, NORM: 56, PERCENT: 114, DIFFERENCE: 64, LSI: 46, CHANGE: 128,
+}  # fmt: skip
+# Wider than this, the summary sits beside the grid; narrower, below it.
+SIDE_BY_SIDE_MIN_WIDTH = 1150
 KEY_HINT = (
     "Type a value · Tab: left \u2192 right \u2192 next row · Enter: down · Ctrl+D: copy left to "
     "right · Ctrl+P: painful · Ctrl+K: squat checklist · Ctrl+Shift+P: add passive row · "
@@ -73,6 +85,7 @@ class AssessmentPage(CellEditing, WorkspacePage):
         self.episodes: list = []
         self.visits: list = []
         self.typing: tuple[CellKey, str] | None = None
+        self._laid_out_wide: bool | None = None
         self._build()
 
     # --- layout --------------------------------------------------------------------------
@@ -80,9 +93,10 @@ class AssessmentPage(CellEditing, WorkspacePage):
     def _build(self) -> None:
         self.episode_combo = QComboBox(self)
         self.episode_combo.setObjectName("episodeCombo")
+        self.episode_combo.setMinimumContentsLength(22)
         self.visit_combo = QComboBox(self)
         self.visit_combo.setObjectName("visitCombo")
-        self.visit_combo.setMinimumContentsLength(28)
+        self.visit_combo.setMinimumContentsLength(24)
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("visitKindCombo")
         for kind in VISIT_KINDS:
@@ -113,10 +127,9 @@ class AssessmentPage(CellEditing, WorkspacePage):
         self.grid.setItemDelegate(self.delegate)
         header = self.grid.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in ((TEST, 250), (LEFT, 128), (RIGHT, 128), (CHANGE, 120)):
-            self.grid.setColumnWidth(column, width)
-        for column, width in ((3, 64), (4, 116), (5, 74), (6, 52)):
+        header.setSectionResizeMode(TEST, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        for column, width in COLUMN_WIDTHS.items():
             self.grid.setColumnWidth(column, width)
         self.summary = QLabel(self)
         self.summary.setObjectName("deficitSummary")
@@ -128,13 +141,13 @@ class AssessmentPage(CellEditing, WorkspacePage):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.summary)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setMinimumWidth(260)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("assessmentSplitter")
         self.splitter.addWidget(self.grid)
         self.splitter.addWidget(scroll)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([1000, 300])
+        self.splitter.setChildrenCollapsible(False)
         hint = QLabel(KEY_HINT, self)
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
@@ -250,6 +263,8 @@ class AssessmentPage(CellEditing, WorkspacePage):
             first = self.grid.first_value_cell()
             self.grid.setCurrentIndex(first)
             self.grid.scrollToTop()
+            if self.isVisible():
+                self.grid.setFocus()
             self._offer_draft()
 
     def reload(self) -> None:
@@ -359,15 +374,41 @@ class AssessmentPage(CellEditing, WorkspacePage):
                 "<p style='color:#555'>None among the "
                 f"{count} value{'s' if count != 1 else ''} entered so far.</p>"
             )
+        threshold = self.service.battery.threshold(DEFAULT_SYMMETRY_THRESHOLD)
         for kind, heading in SUMMARY_HEADINGS.items():
             found = [d for d in deficits if d.kind == kind]
+            if kind == "asymmetry":
+                heading = f"Symmetry below {threshold:g}% (LSI)"
             if found:
                 items = "".join(f"<li>{escape(d.text)}</li>" for d in found)
                 parts.append(
                     f"<p style='margin:8px 0 2px 0'><b>{heading}</b></p>"
                     f"<ul style='margin:0 0 0 -20px'>{items}</ul>"
                 )
+        parts.append(
+            "<p style='color:#666;font-size:small;margin-top:10px'>Below norm counts only "
+            "beyond the minimal detectable change. * marks a norm seen second-hand "
+            "(unconfirmed); hover a norm for its source.</p>"
+        )
         self.summary.setText("".join(parts))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        wide = self.width() >= SIDE_BY_SIDE_MIN_WIDTH
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self._laid_out_wide is not wide:
+            self._laid_out_wide = wide
+            self.splitter.setOrientation(orientation)
+            total = self.width() if wide else max(self.splitter.height(), self.height() - 120)
+            side = 320 if wide else max(170, total // 3)
+            self.splitter.setSizes([total - side, side])
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        # Opening the tab is opening the grid: the first value is typed without a click.
+        focus = QApplication.focusWidget()
+        if self.model.record is not None and (focus is None or not self.isAncestorOf(focus)):
+            self.grid.setFocus()
 
     def apply_settings(self, settings) -> None:
         super().apply_settings(settings)

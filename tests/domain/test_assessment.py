@@ -334,7 +334,7 @@ def test_the_summary_names_values_below_norm_and_low_symmetry_in_clinic_words():
     })  # fmt: skip
     texts = [d.text for d in deficits]
     assert texts == [
-        "Hip abduction (AROM): R 30° (67%); norm 45°.",
+        "Hip abduction: R 30° (67%); norm 45°.",
         "Hip abductor force (dynamometer): LSI 75%, below 90%.",
     ]
     assert [(d.kind, d.sides) for d in deficits] == [("below_norm", ("right",)), ("asymmetry", ())]
@@ -347,7 +347,7 @@ def test_both_sides_below_norm_share_one_line_and_a_single_value_has_no_side():
         ("heel_raise_reps", "left", "none"): 20, ("heel_raise_reps", "right", "none"): 30,
     }, involved="none")  # fmt: skip
     assert [d.text for d in deficits] == [
-        "Hip extension (AROM): L 17° (57%), R 14° (47%); norm 30°.",
+        "Hip extension: L 17° (57%), R 14° (47%); norm 30°.",
         "Heel-raise endurance: L 20 reps (74%); norm 27 reps (women 30-39 y).",
         "Lumbar flexion: 30° (60%); norm 50°.",
         "Heel-raise endurance: weaker side 67% of the stronger, below 90%.",
@@ -369,7 +369,7 @@ def test_a_failed_squat_lists_its_compensations_and_pain_is_reported():
     })  # fmt: skip
     assert [d.text for d in deficits] == [
         "Single-leg squat, right: failed (knee moves inward, pelvis drops on the free-leg side).",
-        "Hip flexion (AROM): right.",
+        "Hip flexion: right.",
     ]
 
 
@@ -403,3 +403,8 @@ def test_an_empty_visit_has_no_deficits():
 )
 def test_a_percentage_just_below_the_threshold_never_reads_as_reaching_it(value, threshold, text):
     assert percent_text(value, threshold) == text
+
+
+def test_a_passive_row_says_so_in_the_summary():
+    deficits = summary_of({("hip_flexion", "right", "passive"): 100})
+    assert [d.text for d in deficits] == ["Hip flexion (PROM): R 100° (83%); norm 120°."]

@@ -156,7 +156,7 @@ def test_enter_moves_down_and_the_summary_follows_each_value(qtbot, page):
     keys.type("90")
     keys.press(Qt.Key.Key_Return, "Enter")
     assert current_key(page) == CellKey("hip_extension", "left", "active")
-    assert "Hip flexion (AROM): L 90° (75%); norm 120°" in page.summary.text()
+    assert "Hip flexion: L 90° (75%); norm 120°" in page.summary.text()
 
 
 def test_bad_input_turns_the_cell_red_with_its_sentence_and_keeps_the_rest_of_the_row(
