@@ -16,6 +16,7 @@ from clinic_desktop.services.outcome_entry import OutcomeService, clinic_instrum
 from clinic_desktop.services.patients import PatientService
 from clinic_desktop.services.progress import ProgressService
 from clinic_desktop.services.red_flag_screen import RedFlagService
+from clinic_desktop.services.return_to_run import ReturnToRunService
 from clinic_desktop.services.reports import ReportService
 from clinic_desktop.services.settings import SettingsService
 from clinic_desktop.services.users import UserService
@@ -72,6 +73,7 @@ class Clinic:
     audit: AuditService
     intake: IntakeService
     red_flags: RedFlagService
+    return_to_run: ReturnToRunService
     outcomes: OutcomeService
     goals: GoalService
     reports: ReportService
@@ -124,6 +126,7 @@ def open_clinic(location: DatabaseLocation, demo: bool = False) -> Clinic:
         audit=AuditService(database),
         intake=IntakeService(database),
         red_flags=RedFlagService(database),
+        return_to_run=ReturnToRunService(database, clinic_battery_file(data_dir), data_dir),
         outcomes=OutcomeService(database, instruments_dir=clinic_instruments_dir(location)),
         goals=GoalService(
             database, clinic_battery_file(data_dir), clinic_instruments_dir(location)

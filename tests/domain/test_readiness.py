@@ -202,9 +202,11 @@ def test_the_clinic_chooses_criteria_and_thresholds_as_a_new_version(settings):
 def test_unusable_changes_are_refused_field_by_field(settings):
     with pytest.raises(ValidationErrors) as refused:
         revise_settings(
-            settings, applies={}, thresholds={"pain": "eleven", "heel_raise": 40},
+            settings,
+            applies={},
+            thresholds={"pain": "eleven", "heel_raise": 40},
             weekly_cap_percent=0,
-        )  # fmt: skip
+        )
     assert set(refused.value.by_field()) == {"pain", "heel_raise", "weekly_cap_percent"}
     assert refused.value.by_field()["pain"].startswith("The pain limit for 'Pain at rest")
 

@@ -32,10 +32,15 @@ ADVICE = load_advice()
 def plan():
     programs = load_run_programs()
     return generate_plan(
-        programs.template("standard_walk_run"), programs.progression, start_phase=1,
-        days_per_week=3, start_date=START, weekly_cap_percent=10, baseline_pain=1,
+        programs.template("standard_walk_run"),
+        programs.progression,
+        start_phase=1,
+        days_per_week=3,
+        start_date=START,
+        weekly_cap_percent=10,
+        baseline_pain=1,
         target_weekly_km=30,
-    )  # fmt: skip
+    )
 
 
 def compliant_log(plan, unit_decimals_km: bool = True) -> list[LoggedRun]:
@@ -44,10 +49,19 @@ def compliant_log(plan, unit_decimals_km: bool = True) -> list[LoggedRun]:
     for planned in plan.runs:
         phase = plan.phase(planned.phase_number)
         distance = round(phase.distance_km, 1) if unit_decimals_km else phase.distance_km
-        runs.append(LoggedRun(
-            planned.day, distance, 9 * distance, phase.intervals_code, effort=3, pain_during=2,
-            pain_after=2, pain_next_morning=1, id=planned.number,
-        ))  # fmt: skip
+        runs.append(
+            LoggedRun(
+                planned.day,
+                distance,
+                9 * distance,
+                phase.intervals_code,
+                effort=3,
+                pain_during=2,
+                pain_after=2,
+                pain_next_morning=1,
+                id=planned.number,
+            )
+        )
     return runs
 
 
@@ -81,8 +95,18 @@ def test_a_week_over_the_cap_after_the_last_phase_is_found_in_km_and_miles(plan)
     # Week 5 follows a week of 3 x 3.2 km = 9.6 km: at most 10.56 km; 3 x 4 km is over.
     for number, day in enumerate((30, 31 + 1, 31 + 3), start=13):
         when = dt.date(2026, 3, 1) + dt.timedelta(days=day - 1)
-        runs.append(LoggedRun(when, 4.0, 36, "continuous", pain_during=1, pain_after=1,
-                              pain_next_morning=1, id=number))  # fmt: skip
+        runs.append(
+            LoggedRun(
+                when,
+                4.0,
+                36,
+                "continuous",
+                pain_during=1,
+                pain_after=1,
+                pain_next_morning=1,
+                id=number,
+            )
+        )
     (breach,) = check_runs(plan, runs, ADVICE)
     assert (breach.code, breach.week, breach.run_id) == ("weekly_distance", 5, 15)
     assert breach.finding == "Week 5: 12 km, over the limit of 10.6 km for that week."
@@ -94,8 +118,17 @@ def test_a_week_over_the_cap_after_the_last_phase_is_found_in_km_and_miles(plan)
 def test_a_week_within_the_cap_after_the_last_phase_is_fine(plan):
     runs = compliant_log(plan)
     for number, offset in enumerate((28, 30, 32), start=13):
-        runs.append(LoggedRun(START + dt.timedelta(days=offset), 3.5, 31.5, "continuous",
-                              pain_during=1, pain_next_morning=1, id=number))  # fmt: skip
+        runs.append(
+            LoggedRun(
+                START + dt.timedelta(days=offset),
+                3.5,
+                31.5,
+                "continuous",
+                pain_during=1,
+                pain_next_morning=1,
+                id=number,
+            )
+        )
     assert check_runs(plan, runs, ADVICE) == ()
 
 
@@ -115,8 +148,17 @@ def test_longer_running_intervals_before_the_distance_are_found(plan):
 def test_a_faster_pace_before_the_weekly_target_is_found(plan):
     runs = compliant_log(plan)
     # Phase 6 was run at 9:00 /km; the next run, at 8:00 /km, is 11% faster.
-    runs.append(LoggedRun(START + dt.timedelta(days=28), 3.2, 8 * 3.2, "continuous",
-                          pain_during=1, pain_next_morning=1, id=13))  # fmt: skip
+    runs.append(
+        LoggedRun(
+            START + dt.timedelta(days=28),
+            3.2,
+            8 * 3.2,
+            "continuous",
+            pain_during=1,
+            pain_next_morning=1,
+            id=13,
+        )
+    )
     (breach,) = check_runs(plan, runs, ADVICE)
     assert breach.code == "pace_before_distance"
     assert breach.finding.startswith("Pace 8:00 /km, 11% faster than on 2026-03-27 (9:00 /km)")
@@ -141,11 +183,20 @@ def test_weekly_load_sums_distance_time_and_worst_pain(plan):
 
 def test_a_run_is_read_from_what_was_typed_in_the_clinics_unit():
     run = read_run(
-        {"run_date": "14/03/2026", "distance": "1.5", "duration": "24:30", "intervals": "2 / 3",
-         "effort": "3", "pain_during": "2", "pain_after": "1", "pain_next_morning": "0",
-         "notes": " felt good "},
-        distance_unit="mi", date_format="dd/mm/yyyy",
-    )  # fmt: skip
+        {
+            "run_date": "14/03/2026",
+            "distance": "1.5",
+            "duration": "24:30",
+            "intervals": "2 / 3",
+            "effort": "3",
+            "pain_during": "2",
+            "pain_after": "1",
+            "pain_next_morning": "0",
+            "notes": " felt good ",
+        },
+        distance_unit="mi",
+        date_format="dd/mm/yyyy",
+    )
     assert run.run_date == dt.date(2026, 3, 14)
     assert run.distance_km == pytest.approx(2.414016)
     assert run.duration_min == pytest.approx(24.5)
@@ -171,9 +222,15 @@ def test_time_is_typed_in_minutes_or_on_a_clock(typed, minutes):
 
 
 @pytest.mark.parametrize(
-    ("typed", "stored"), [("c", "continuous"), ("Run", "continuous"), ("1.5/4", "1.5/4"),
-                          ("0/30", "continuous"), ("", "")],
-)  # fmt: skip
+    ("typed", "stored"),
+    [
+        ("c", "continuous"),
+        ("Run", "continuous"),
+        ("1.5/4", "1.5/4"),
+        ("0/30", "continuous"),
+        ("", ""),
+    ],
+)
 def test_intervals_are_stored_in_one_form(typed, stored):
     assert parse_intervals(typed) == stored
 

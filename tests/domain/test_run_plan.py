@@ -36,8 +36,12 @@ def programs():
 
 
 def plan_of(programs, **choices):
-    options = {"start_phase": 1, "days_per_week": 3, "start_date": START,
-               "weekly_cap_percent": 10.0} | choices  # fmt: skip
+    options = {
+        "start_phase": 1,
+        "days_per_week": 3,
+        "start_date": START,
+        "weekly_cap_percent": 10.0,
+    } | choices
     return generate_plan(programs.template("standard_walk_run"), programs.progression, **options)
 
 
@@ -45,8 +49,9 @@ def test_the_default_program_is_the_published_one_with_km_beside_miles(programs)
     template = programs.templates[0]
     assert template.code == "standard_walk_run"
     assert template.source == "Trials 2023, doi 10.1186/s13063-023-07502-x"
-    shown = [(p.number, p.walk_min, p.run_min, p.distance_mi, p.effort_rpe)
-             for p in template.phases]  # fmt: skip
+    shown = [
+        (p.number, p.walk_min, p.run_min, p.distance_mi, p.effort_rpe) for p in template.phases
+    ]
     assert shown == PUBLISHED
     assert [p.distance_km for p in template.phases] == pytest.approx(
         [miles * 1.609344 for *_, miles, _ in PUBLISHED]
@@ -54,8 +59,10 @@ def test_the_default_program_is_the_published_one_with_km_beside_miles(programs)
     assert template.phases[-1].continuous
     rules = template.rules
     assert (rules.rest_days_between_runs, rules.repeats_per_phase, rules.pain_during_max) == (
-        1, 2, 3,
-    )  # fmt: skip
+        1,
+        2,
+        3,
+    )
 
 
 def test_a_plan_from_phase_one_repeats_every_phase_twice_in_order(programs):
@@ -64,8 +71,13 @@ def test_a_plan_from_phase_one_repeats_every_phase_twice_in_order(programs):
     assert [p.phase for p in plan.phases] == list(programs.templates[0].phases)
     assert [r.phase_number for r in plan.runs] == [1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6]
     assert [(p.first_week, p.last_week) for p in plan.phases] == [
-        (1, 1), (1, 2), (2, 2), (3, 3), (3, 4), (4, 4),
-    ]  # fmt: skip
+        (1, 1),
+        (1, 2),
+        (2, 2),
+        (3, 3),
+        (3, 4),
+        (4, 4),
+    ]
 
 
 @pytest.mark.parametrize("days", [1, 2, 3])
@@ -79,8 +91,10 @@ def test_there_is_always_a_rest_day_between_runs(programs, days):
 def test_three_run_days_fall_on_days_one_three_and_five(programs):
     assert run_days(3) == (1, 3, 5) and run_days(2) == (1, 4)
     assert [r.day.isoformat() for r in plan_of(programs).runs[:3]] == [
-        "2026-03-02", "2026-03-04", "2026-03-06",
-    ]  # fmt: skip
+        "2026-03-02",
+        "2026-03-04",
+        "2026-03-06",
+    ]
 
 
 def test_a_later_starting_phase_leaves_the_earlier_ones_out(programs):
@@ -129,34 +143,47 @@ def test_a_larger_clinic_cap_compounds_from_the_last_phase(programs):
 
 
 def test_a_stored_plan_reads_back_unchanged(programs):
-    plan = plan_of(programs, start_phase=2, days_per_week=2, baseline_pain=1,
-                   target_weekly_km=25.0)  # fmt: skip
+    plan = plan_of(programs, start_phase=2, days_per_week=2, baseline_pain=1, target_weekly_km=25.0)
     assert plan_from_document(json.loads(json.dumps(plan_document(plan)))) == plan
 
 
 def test_the_clinic_adds_its_own_program_in_km(tmp_path):
-    own = {"templates": [{
-        "code": "gentle_km", "label": "Gentle start (km)", "source": "Clinic default",
-        "phases": [
-            {"phase": 1, "walk_min": 4, "run_min": 1, "distance_km": 2, "effort_rpe": 2},
-            {"phase": 2, "continuous": True, "distance_km": 3},
-        ],
-        "rules": {"repeats_per_phase": 3},
-    }]}  # fmt: skip
+    own = {
+        "templates": [
+            {
+                "code": "gentle_km",
+                "label": "Gentle start (km)",
+                "source": "Clinic default",
+                "phases": [
+                    {"phase": 1, "walk_min": 4, "run_min": 1, "distance_km": 2, "effort_rpe": 2},
+                    {"phase": 2, "continuous": True, "distance_km": 3},
+                ],
+                "rules": {"repeats_per_phase": 3},
+            }
+        ]
+    }
     path = tmp_path / "run_programs.json"
     path.write_text(json.dumps(own), encoding="utf-8")
     programs = load_run_programs(path)
     assert [t.code for t in programs.templates] == ["standard_walk_run", "gentle_km"]
     gentle = programs.template("gentle_km")
     assert gentle.clinic_own and gentle.phases[0].distance_mi == pytest.approx(1.242742, 1e-6)
-    plan = generate_plan(gentle, programs.progression, start_phase=1, days_per_week=2,
-                         start_date=START, weekly_cap_percent=10)  # fmt: skip
+    plan = generate_plan(
+        gentle,
+        programs.progression,
+        start_phase=1,
+        days_per_week=2,
+        start_date=START,
+        weekly_cap_percent=10,
+    )
     assert len(plan.runs) == 6
 
 
 def test_a_damaged_clinic_program_file_is_reported_with_its_name(tmp_path):
     path = tmp_path / "run_programs.json"
-    path.write_text('{"templates": [{"code": "x", "label": "X", "source": "s", "phases": '
-                    '[{"phase": 1, "walk_min": 1, "run_min": 0, "distance_km": 1}]}]}')  # fmt: skip
+    path.write_text(
+        '{"templates": [{"code": "x", "label": "X", "source": "s", "phases": '
+        '[{"phase": 1, "walk_min": 1, "run_min": 0, "distance_km": 1}]}]}'
+    )
     with pytest.raises(RunProgramFileError, match="run_programs.json"):
         load_run_programs(path)
