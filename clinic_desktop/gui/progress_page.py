@@ -232,6 +232,11 @@ class ProgressPage(WorkspacePage):
         except OSError as error:
             self.status_message.emit(f"The chart was not saved: {error}")
             return None
+        self.clinic.audit.record_export(
+            self.patient_id,
+            "progress chart",
+            {"view": _FILE_NAMES[self.tabs.currentIndex()], "file": str(target)},
+        )
         self.status_message.emit(f"Chart saved to {target}.")
         return target
 
@@ -239,4 +244,9 @@ class ProgressPage(WorkspacePage):
         """Copy the current view's charts to the clipboard as a picture."""
         if self.built and self.body.currentWidget() is self.tabs:
             self._export.copy_board(self.current_board())
+            self.clinic.audit.record_export(
+                self.patient_id,
+                "progress chart",
+                {"view": _FILE_NAMES[self.tabs.currentIndex()], "file": "clipboard"},
+            )
             self.status_message.emit("Chart copied; paste it into a letter or an email.")

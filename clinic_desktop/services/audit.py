@@ -209,3 +209,16 @@ class AuditService(Service):
                 patient_id=patient_id,
                 user_id=self.access.user_id,
             )
+
+    @requires(Permission.CLINICAL_READ)
+    def record_export(self, patient_id: int | None, what: str, detail: dict) -> None:
+        """Leave a trace that clinical data left the application (a file, the clipboard)."""
+        with self._db.transaction() as session:
+            record_event(
+                session,
+                "export",
+                entity=what,
+                patient_id=patient_id,
+                user_id=self.access.user_id,
+                detail=detail,
+            )

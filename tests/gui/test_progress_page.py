@@ -178,6 +178,9 @@ def test_the_current_chart_exports_as_png_and_svg_and_copies(page, demo_clinic, 
     QGuiApplication.clipboard().clear()
     page.copy_current()
     assert not QGuiApplication.clipboard().image().isNull()
+    exports = [e for e in demo_clinic.audit.events(action="export")]
+    assert [e.detail.count("clipboard") for e in exports] == [1, 0, 0]  # newest first
+    assert all(e.patient_mrn == "D0001" for e in exports)
 
 
 def test_a_new_kind_of_chart_draws_through_the_same_views(qtbot):
