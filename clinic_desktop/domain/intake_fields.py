@@ -119,7 +119,7 @@ def read_choice(value: str, field: str, choices: Mapping[str, str], prompt: str)
     """
     if value in choices:
         return value
-    labels = [label.lower() if i else label for i, label in enumerate(choices.values())]
+    labels = [label[0].lower() + label[1:] for label in choices.values()]
     options = ", ".join(labels[:-1]) + f" or {labels[-1]}" if len(labels) > 1 else labels[0]
     raise ValidationError(field, f"Choose {prompt}: {options}.")
 

@@ -148,7 +148,7 @@ class RedFlagAlert:
     def text(self, date_format: str = "yyyy-mm-dd") -> str:
         name = flag_name(self.code)
         if self.acknowledged_at is None:
-            return f"RED FLAG to review: {name} (not yet acknowledged)"
+            return f"RED FLAG to review: {name}"
         who = f" by {self.acknowledged_by}" if self.acknowledged_by else ""
         day = format_date(self.acknowledged_at.date(), date_format)
         return f"Red flag: {name} (acknowledged{who} on {day})"

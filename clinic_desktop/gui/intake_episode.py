@@ -130,7 +130,7 @@ class EpisodeStep(IntakeStep):
                 f"Source: {diagnosis.source}"
             )
             self.ui.diagnosisList.addItem(item)
-        if found:
+        if found and text.strip():  # a highlighted line is what Enter will pick
             self.ui.diagnosisList.setCurrentRow(0)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
@@ -139,6 +139,8 @@ class EpisodeStep(IntakeStep):
         key = event.key()
         if watched is self.ui.diagnosisSearchEdit:
             if key == Qt.Key.Key_Down and self.ui.diagnosisList.count():
+                if self.ui.diagnosisList.currentRow() < 0:
+                    self.ui.diagnosisList.setCurrentRow(0)
                 self.ui.diagnosisList.setFocus()
                 return True
             if key in _ENTER:  # Enter picks the highlighted diagnosis; it never discards
@@ -258,7 +260,17 @@ class EpisodeStep(IntakeStep):
         self.binding.set_values(values)
         self.ui.diagnosisSearchEdit.clear()
         self._search("")
+        self._highlight_current()
         self.ui.codeNoteLabel.hide()
+
+    def _highlight_current(self) -> None:
+        """Show the episode's own diagnosis as the chosen line of the list."""
+        listing = self.ui.diagnosisList
+        for row in range(listing.count()):
+            if listing.item(row).data(Qt.ItemDataRole.UserRole) == self.diagnosis_id:
+                listing.setCurrentRow(row)
+                listing.scrollToItem(listing.item(row))
+                return
 
     def _describe(self, context: IntakeContext) -> None:
         if self.creating and context.episode is not None:

@@ -26,6 +26,16 @@ ERROR_BRUSH = QBrush(QColor("#f9c9c4"))
 MISSING_BRUSH = QBrush(QColor("#fff4d6"))
 
 
+SHORT_VISIT_KINDS = {
+    "initial": "Initial",
+    "follow_up": "Follow-up",
+    "re_evaluation": "Re-eval.",
+    "discharge": "Discharge",
+}
+# How a change from the first visit compares with the minimal clinically important difference.
+MCID_VERDICTS = {"improved": "met", "within_mcid": "below", "worse": "worse"}
+
+
 class OutcomeStep(IntakeStep):
     title = "Questionnaires"
 
@@ -50,7 +60,7 @@ class OutcomeStep(IntakeStep):
         self.table.refused.connect(self._refused)
         ui.answersErrorLabel.setStyleSheet(ERROR_STYLE)
         ui.answersErrorLabel.hide()
-        self.history_model = RecordTableModel(("Date", "Visit", "Total", "Change"), self)
+        self.history_model = RecordTableModel(("Date", "Visit", "Total", "Change", "MCID"), self)
         ui.historyTable.setModel(self.history_model)
         ui.historyTable.verticalHeader().hide()
         ui.historyTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -102,6 +112,8 @@ class OutcomeStep(IntakeStep):
         if ui.instrumentCombo.count() == 0:
             for instrument in self.instruments.values():
                 ui.instrumentCombo.addItem(instrument.name, instrument.id)
+        open_visits = [i for i, v in enumerate(visits) if v.status != "signed"]
+        ui.visitCombo.setCurrentIndex(open_visits[-1] if open_visits else 0)
         for combo in (ui.visitCombo, ui.instrumentCombo):
             combo.blockSignals(False)
         self._show_entry()
@@ -146,7 +158,8 @@ class OutcomeStep(IntakeStep):
             else ""
         )
         ui.sourceLabel.setText(
-            f"<small>Source: {escape(instrument.source)}.{mcid}{escape(wording)}</small>"
+            f"<small>Source: {escape(instrument.source.rstrip('.'))}.{escape(mcid)}"
+            f"{escape(wording)}</small>"
         )
         self._show_total()
         self._show_history(instrument)
@@ -185,14 +198,12 @@ class OutcomeStep(IntakeStep):
             total = "not scored" if row.score.total is None else str(row.score.total)
             if row.score.prorated:
                 total += " (prorated)"
-            change = ""
+            change = verdict = ""
             if row.change is not None:
-                verdict = {"improved": "≥ MCID better", "worse": "≥ MCID worse"}.get(
-                    row.change.verdict.value, "< MCID"
-                )
-                change = f"{row.change.change:+g} ({verdict})"
-            kind = VISIT_KIND_LABELS.get(row.visit_kind, row.visit_kind)
-            rows.append((format_date(row.visit_date, fmt), kind, total, change))
+                change = f"{row.change.change:+g}"
+                verdict = MCID_VERDICTS[row.change.verdict.value]
+            kind = SHORT_VISIT_KINDS.get(row.visit_kind, row.visit_kind)
+            rows.append((format_date(row.visit_date, fmt), kind, total, change, verdict))
         return rows
 
     # --- typing ------------------------------------------------------------------------------

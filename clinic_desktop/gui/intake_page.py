@@ -8,6 +8,7 @@ few seconds and whenever the focus leaves a field; reopening the patient offers 
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from typing import Any
 
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from clinic_desktop.domain.access import Permission
+from clinic_desktop.domain.dates import format_date
 from clinic_desktop.domain.errors import ClinicError
 from clinic_desktop.domain.settings import ClinicSettings
 from clinic_desktop.gui.draft_keeper import DraftKeeper
@@ -42,6 +44,11 @@ STEP_NAMES = ("patient", "episode", "running_profile", "history", "red_flags", "
 BANNER_STYLE = (
     "QFrame#draftBanner { background: #fff4d6; border: 1px solid #e0b000; border-radius: 4px; }"
 )
+
+
+def _local_time(saved_at_utc: dt.datetime, date_format: str) -> str:
+    local = saved_at_utc.replace(tzinfo=dt.UTC).astimezone()
+    return f"{format_date(local.date(), date_format)} {local:%H:%M}"
 
 
 class IntakePage(WorkspacePage):
@@ -241,7 +248,8 @@ class IntakePage(WorkspacePage):
         self._draft = draft
         titles = [s.title.lower() for n, s in self._named_steps() if n in draft.payload["steps"]]
         self.banner_label.setText(
-            f"Typing from {draft.saved_at:%Y-%m-%d %H:%M} UTC was kept but not saved "
+            f"Typing from {_local_time(draft.saved_at, self.settings.date_format)} was kept "
+            "but not saved "
             f"({', '.join(titles)}). Restore it to check and save it, or discard it."
         )
         self.banner.show()

@@ -81,6 +81,7 @@ PREVIOUS = (
 MEDICAL = ("Nothing of note.", "Mild asthma.", "Hypothyroidism, well controlled.")
 MEDICATIONS = ("None.", "Salbutamol inhaler when needed.", "Levothyroxine 50 mcg daily.")
 IMAGING = ("None.", "None; not needed so far.", "Ultrasound three weeks ago: no tear.")
+BONE_IMAGING = "MRI two weeks ago: bone stress reaction of the posteromedial tibia."
 # The one positive flag of the demo, and what the runner said.
 POSITIVE_FLAG = (
     "focal_bone_tenderness",
@@ -149,5 +150,11 @@ def _history(episode: EpisodeRow, rng: random.Random) -> ClinicalHistoryRow:
         previous_injuries=rng.choice(PREVIOUS),
         medical_history=MEDICAL[background],
         medications=MEDICATIONS[background],
-        imaging=rng.choice(IMAGING) if picture else "None.",
+        imaging=_imaging(diagnosis.id if diagnosis else "", rng),
     )
+
+
+def _imaging(diagnosis_id: str, rng: random.Random) -> str:
+    if diagnosis_id == "stress_fracture_tibia":
+        return BONE_IMAGING
+    return rng.choice(IMAGING) if diagnosis_id else "None."

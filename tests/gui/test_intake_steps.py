@@ -310,7 +310,7 @@ def test_a_therapist_acknowledges_a_red_flag_with_a_note_and_the_alert_says_so(
     step.model.setData(step.model.index(7, 2), "Wakes twice a night")
     assert page.save_all()
     assert [a.text() for a in clinic.red_flags.alerts(patient_id)] == [
-        "RED FLAG to review: night pain (not yet acknowledged)"
+        "RED FLAG to review: night pain"
     ]
     assert step.ui.acknowledgementEdit.isEnabled()
     step.ui.acknowledgementEdit.setFocus()
@@ -385,7 +385,8 @@ def test_the_lefs_history_shows_the_change_against_the_mcid(qtbot, demo_clinic):
     rows = step.history_model.rowCount()
     assert rows == 9
     last_change = step.history_model.data(step.history_model.index(rows - 1, 3))
-    assert "MCID" in last_change and last_change.startswith("+")
+    assert last_change.startswith("+")
+    assert step.history_model.data(step.history_model.index(rows - 1, 4)) == "met"
     assert "Improved by" in step.ui.changeLabel.text()
     assert not step.table.isEnabled()  # the demo's visits are signed
 
@@ -413,3 +414,40 @@ def test_leaving_a_field_keeps_a_draft_that_is_offered_back_and_can_be_discarded
     again.discard_button.click()
     assert clinic.drafts.load("intake", f"patient:{patient_id}") is None
     assert not again.banner.isVisible()
+
+
+# --- patient ---------------------------------------------------------------------------------
+
+
+def test_a_correction_saved_elsewhere_first_is_refused_and_the_typing_kept(qtbot, clinic, patient):
+    page = open_page(qtbot, clinic, patient.id)
+    step = page.steps[0]
+    step.form.binding.set_values({**step.form.binding.values(), "phone": "555 010 9999"})
+    step.dirty = True
+    elsewhere = NewPatient("Okafor", "Lena", dt.date(1986, 7, 1), "female", email="l@example.com")
+    clinic.patients.update(patient.id, elsewhere, patient.version)
+    seen = {}
+
+    def read_and_close():
+        box = QApplication.activeModalWidget()
+        seen["text"] = box.text()
+        box.accept()
+
+    QTimer.singleShot(0, read_and_close)
+    assert not page.save_all()
+    assert "another workstation" in seen["text"]
+    assert step.form.binding.values()["phone"] == "555 010 9999"
+    stored = clinic.patients.details(patient.id)
+    assert (stored.phone, stored.email) == ("", "l@example.com")
+
+
+def test_a_correction_of_the_demographics_is_saved_and_audited(qtbot, clinic, patient):
+    page = open_page(qtbot, clinic, patient.id)
+    step = page.steps[0]
+    step.form.binding.set_values({**step.form.binding.values(), "weight_kg": "61,5"})
+    step.dirty = True
+    assert page.save_all()
+    assert clinic.patients.details(patient.id).weight_kg == 61.5
+    assert step.form.binding.values()["weight_kg"] == "61.5"
+    entries = clinic.audit.events(action="patient.update")
+    assert entries and "weight_kg" in entries[0].detail

@@ -49,7 +49,7 @@ def test_one_patient_in_care_has_an_unacknowledged_red_flag_on_the_header(demo_c
     assert episode.status == "active" and flag.note and flag.acknowledged_at is None
     alerts = demo_clinic.red_flags.alerts(episode.patient_id)
     assert [a.text() for a in alerts] == [
-        "RED FLAG to review: focal bone tenderness (not yet acknowledged)"
+        "RED FLAG to review: focal bone tenderness"
     ]
 
 

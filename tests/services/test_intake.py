@@ -213,7 +213,7 @@ def test_a_positive_red_flag_alerts_until_a_therapist_acknowledges_it(clinic):
     record = clinic.red_flags.save_answers(episode.id, answers, {})
     assert [e.code for e in record.waiting] == ["night_pain"]
     assert [a.text() for a in clinic.red_flags.alerts(patient.id)] == [
-        "RED FLAG to review: night pain (not yet acknowledged)"
+        "RED FLAG to review: night pain"
     ]
     with pytest.raises(ValidationErrors):
         clinic.red_flags.acknowledge(episode.id, "   ")
