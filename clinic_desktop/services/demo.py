@@ -217,6 +217,8 @@ UNITS = {
     "_plank_s": "s",
     "_cm": "cm",
 }
+SQUAT = "single_leg_squat"
+LIMB_LENGTH = "limb_length_cm"
 FOLLOW_UP_SET = (
     "hip_abduction",
     "ankle_dorsiflexion_knee_flexed",
@@ -454,6 +456,9 @@ class DemoClinicBuilder:
                 pain_worst=None if attendance != "attended" else max(1, round(8 - 6 * progress)),
                 status="signed" if not (last and not discharged) else "draft",
                 signed_by=therapist.id if not (last and not discharged) else None,
+                signed_at=dt.datetime.combine(day, dt.time(18, 0))
+                if not (last and not discharged)
+                else None,
                 notes="",
             )
             self.session.add(visit)
@@ -488,6 +493,8 @@ class DemoClinicBuilder:
         involved = {"left": ("left",), "right": ("right",), "both": ("left", "right")}.get(
             episode_side, ()
         )
+        full = [m.code for m in MEASURES + SINGLE_MEASURES] + [SQUAT, LIMB_LENGTH]
+        visit.planned_tests = json.dumps(list(codes) if codes is not None else full)
         for measure in MEASURES:
             if codes is not None and measure.code not in codes:
                 continue
@@ -501,6 +508,7 @@ class DemoClinicBuilder:
                 value = baseline[measure.code] * (1 - measure.deficit * (1 - progress))
                 self._add_value(visit, measure, "none", value)
             self._add_squat(visit, involved, progress)
+            self._add_limb_length(visit)
 
     def _add_value(self, visit: VisitRow, measure: DemoMeasure, side: str, value: float) -> None:
         if measure.code in GRADE_CODES:
@@ -520,6 +528,23 @@ class DemoClinicBuilder:
                 painful=side != "none" and measure.deficit > 0.2 and self.rng.random() < 0.08,
             )
         )
+
+    def _add_limb_length(self, visit: VisitRow) -> None:
+        # The demo's leg length, for the Y-balance composite: roughly 53% of standing
+        # height (a demo approximation, not a clinical rule).
+        episode = self.session.get(EpisodeRow, visit.episode_id)
+        height_cm = self.session.get(PatientRow, episode.patient_id).height_cm
+        for side in ("left", "right"):
+            self.session.add(
+                MeasurementRow(
+                    visit_id=visit.id,
+                    test_code=LIMB_LENGTH,
+                    side=side,
+                    mode="none",
+                    value=round(height_cm * 0.53, 1),
+                    unit="cm",
+                )
+            )
 
     def _add_squat(self, visit: VisitRow, involved: tuple[str, ...], progress: float) -> None:
         for side in ("left", "right"):
