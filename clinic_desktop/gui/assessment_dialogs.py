@@ -23,17 +23,20 @@ class AmendDialog(QDialog):
     """Change a value of a signed visit: the new value and the reason, both required.
 
     ``amend(text, reason)`` is the service call; its sentences are shown next to the
-    fields and the dialog stays open until it succeeds or is cancelled.
+    fields and the dialog stays open until it succeeds or is cancelled. ``current`` is the
+    value as typed (it starts the field), ``shown`` as the grid reads it.
     """
 
-    def __init__(self, test: TestDefinition, key: CellKey, current: str, amend, parent=None):
+    def __init__(
+        self, test: TestDefinition, key: CellKey, current: str, shown: str, amend, parent=None
+    ):
         super().__init__(parent)
         self.setWindowTitle("Amend a signed value")
         self._amend = amend
         self.result_value = None
         name = cell_name(test, key)
         intro = QLabel(
-            f"This visit is signed. Changing {name} (now {current}) keeps the original "
+            f"This visit is signed. Changing {name} (now {shown}) keeps the original "
             "value, the new one and your reason in the record.",
             self,
         )

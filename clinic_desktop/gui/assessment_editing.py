@@ -18,6 +18,7 @@ from clinic_desktop.domain.assessment_values import (
     entry_text,
     plan_with,
     row_label,
+    value_text,
 )
 from clinic_desktop.domain.errors import ClinicError, ValidationError
 from clinic_desktop.gui.assessment_cells import ValueDelegate
@@ -174,10 +175,12 @@ class CellEditing:
             )
             return
         current = entry_text(test, measurement.value, self.settings.force_unit)
+        shown = value_text(test, measurement.value, self.settings.force_unit)
         dialog = AmendDialog(
             test,
             key,
             current,
+            shown,
             lambda text, reason: self.service.amend(
                 record.visit.id,
                 key,

@@ -250,13 +250,16 @@ class AssessmentPage(CellEditing, WorkspacePage):
 
     def _show_visit(self, visit_id: int | None) -> None:
         self.typing = None
-        try:
+        battery = record = None
+        try:  # an unusable clinic battery file is explained, not a crash
+            battery = self.service.battery
             record = self.service.record(visit_id) if visit_id is not None else None
         except ClinicError as error:
             self.status_message.emit(error.message)
-            record = None
-        self.model.show_record(self.service.battery, record, self.settings.force_unit)
+        self.model.show_record(battery, record, self.settings.force_unit)
         self._show_info()
+        if battery is None:
+            self.info.setText(self.info.text() + " The test battery could not be read.")
         self._refresh_summary()
         self._set_enabled(record is not None)
         if record is not None:

@@ -332,3 +332,11 @@ def test_tab_skips_the_empty_right_cell_of_a_single_value_test(qtbot, page):
     assert current_key(page) == CellKey("lumbar_extension", "none", "active")
     assert page.model.data(lumbar.siblingAtColumn(RIGHT)) == "\u2014"
     assert page.model.cell_key(lumbar.siblingAtColumn(LEFT)) is not None
+
+
+def test_a_damaged_clinic_battery_file_is_explained_not_a_crash(qtbot, clinic, patient_id):
+    (clinic.data_dir / "battery.json").write_text("{ not json", encoding="utf-8")
+    page = open_page(qtbot, clinic, patient_id)
+    assert any("battery file" in m and "cannot be used" in m for m in page.messages)
+    assert page.model.rowCount() == 0 and not page.grid.isEnabled()
+    assert "could not be read" in page.info.text()
