@@ -340,3 +340,37 @@ def test_a_damaged_clinic_battery_file_is_explained_not_a_crash(qtbot, clinic, p
     assert any("battery file" in m and "cannot be used" in m for m in page.messages)
     assert page.model.rowCount() == 0 and not page.grid.isEnabled()
     assert "could not be read" in page.info.text()
+
+
+def test_a_stale_save_from_a_second_workstation_is_refused_and_the_newer_value_shown(
+    qtbot, page, clinic
+):
+    visit_id = page.model.record.visit.id
+    knee = CellKey("knee_flexion", "left", "active")
+    # Another workstation records the value after this screen was opened.
+    clinic.assessments.save_value(visit_id, knee, "131", expected_version=None)
+    page.grid.setCurrentIndex(page.model.index_of(knee))
+    page.grid.setFocus()
+    keys = Keyboard(qtbot)
+    keys.type("99")
+    keys.press(Qt.Key.Key_Return, "Enter")
+    assert "changed on another workstation" in page.messages[-1]
+    assert stored(clinic)[("knee_flexion", "left", "active")] == 131.0
+    assert page.model.data(page.model.index_of(knee)) == "131°"
+
+
+def test_ctrl_shift_p_adds_a_passive_row_under_the_active_one(qtbot, page, clinic):
+    page.grid.setFocus()
+    keys = Keyboard(qtbot)
+    keys.press(
+        Qt.Key.Key_P,
+        "Ctrl+Shift+P",
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert current_key(page) == CellKey("hip_flexion", "left", "passive")
+    keys.type("128")
+    keys.press(Qt.Key.Key_Tab, "Tab")
+    assert stored(clinic) == {("hip_flexion", "left", "passive"): 128.0}
+    assert (
+        "hip_flexion:passive" in clinic.assessments.visit(page.model.record.visit.id).planned_tests
+    )
