@@ -46,6 +46,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "done and exit",
     )
     parser.add_argument("--version", action="version", version=f"clinic_desktop {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    report = commands.add_parser("report", help="write a document without opening a window")
+    kinds = report.add_subparsers(dest="report_kind", metavar="KIND", required=True)
+    handout = kinds.add_parser("handout", help="a patient's current home-exercise handout")
+    handout.add_argument("--patient", required=True, metavar="MRN", help="the record number")
+    handout.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
     return parser.parse_args(argv)
 
 
@@ -87,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = args.data_dir if args.data_dir is not None else default_data_dir()
     location = resolve_location(args.data_dir, args.database_url, args.demo)
     _setup_logging(location.sqlite_path.parent if location.sqlite_path else data_dir)
+    if args.command == "report":
+        return write_handout(args, location)
 
     started = time.perf_counter()
     from PySide6.QtCore import QSettings
@@ -155,6 +163,38 @@ def main(argv: list[str] | None = None) -> int:
     code = app.exec()
     clinic.close()
     return code
+
+
+def write_handout(args: argparse.Namespace, location) -> int:
+    """``report handout``: no window and no sign-in; it acts as the command-line identity,
+    which may print handouts and nothing else, and the generation is audited."""
+    from clinic_desktop.domain.errors import ClinicError
+    from clinic_desktop.services.clinic import DatabaseRefused, open_clinic
+    from clinic_desktop.services.handouts import command_line_identity
+
+    try:
+        clinic = open_clinic(location, demo=args.demo)
+    except DatabaseRefused as error:
+        print(f"clinic-desktop: {error.message}", file=sys.stderr)
+        return 2
+    try:
+        clinic.access.user = command_line_identity()
+        patient_id = clinic.handouts.patient_for_mrn(args.patient)
+        made = clinic.handouts.generate(patient_id)
+        args.out.write_bytes(made.pdf)
+    except ClinicError as error:
+        print(f"clinic-desktop: {error.message}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"clinic-desktop: {args.out} could not be written: {error.strerror}", file=sys.stderr)
+        return 1
+    finally:
+        clinic.close()
+    print(
+        f"Wrote {args.out}: {made.exercise_count} exercises on {made.page_count} pages, "
+        f"SHA-256 {made.sha256}"
+    )
+    return 0
 
 
 def sign_in(clinic) -> bool:

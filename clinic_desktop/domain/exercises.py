@@ -36,6 +36,8 @@ __all__ = [
     "Exercise",
     "Library",
     "category_label",
+    "exercise_from_mapping",
+    "exercise_to_mapping",
     "load_library",
 ]
 
@@ -164,6 +166,30 @@ def _exercise(raw: Any, folder: Path, built_in: bool) -> Exercise:
         photo=folder / photo if photo else None,
         built_in=built_in,
     )
+
+
+def exercise_from_mapping(raw: Any, photo_folder: Path, built_in: bool = False) -> Exercise:
+    """Read one entry of the library's JSON shape (a clinic's own, kept in its database).
+
+    ``photo_folder`` is where the entry's ``photo`` file name is found. Raises
+    ``ClinicError`` with a sentence naming the problem. Links are not checked here; a
+    ``Library`` checks them when built.
+    """
+    try:
+        return _exercise(raw, photo_folder, built_in)
+    except _EntryProblem as problem:
+        name = raw.get("name") if isinstance(raw, dict) else None
+        raise ClinicError(f"The exercise “{name or '?'}”: {problem}") from None
+
+
+def exercise_to_mapping(exercise: Exercise) -> dict[str, Any]:
+    """Return the entry in the library's JSON shape, the inverse of ``exercise_from_mapping``."""
+    raw: dict[str, Any] = {key: getattr(exercise, key) for key in _REQUIRED_TEXT}
+    raw.update({key: list(getattr(exercise, key)) for key in _TEXT_LISTS})
+    raw["dosage"] = dict(vars(exercise.dosage))
+    if exercise.photo is not None:
+        raw["photo"] = exercise.photo.name
+    return raw
 
 
 def _read_entries(raw: Any, where: str, folder: Path, built_in: bool) -> list[Exercise]:

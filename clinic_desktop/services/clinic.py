@@ -10,10 +10,14 @@ from clinic_desktop.services.access import Access, Service
 from clinic_desktop.services.assessment import AssessmentService, clinic_battery_file
 from clinic_desktop.services.audit import AuditService
 from clinic_desktop.services.drafts import DraftService
+from clinic_desktop.services.exercise_library import ExerciseLibraryService, LibrarySource
 from clinic_desktop.services.goals import GoalService
+from clinic_desktop.services.handouts import HandoutService
 from clinic_desktop.services.intake import IntakeService
 from clinic_desktop.services.outcome_entry import OutcomeService, clinic_instruments_dir
 from clinic_desktop.services.patients import PatientService
+from clinic_desktop.services.program_templates import templates_file_for
+from clinic_desktop.services.programs import ProgramService
 from clinic_desktop.services.progress import ProgressService
 from clinic_desktop.services.red_flag_screen import RedFlagService
 from clinic_desktop.services.return_to_run import ReturnToRunService
@@ -73,6 +77,9 @@ class Clinic:
     audit: AuditService
     intake: IntakeService
     red_flags: RedFlagService
+    exercises: ExerciseLibraryService
+    programs: ProgramService
+    handouts: HandoutService
     return_to_run: ReturnToRunService
     outcomes: OutcomeService
     goals: GoalService
@@ -113,6 +120,7 @@ def open_clinic(location: DatabaseLocation, demo: bool = False) -> Clinic:
         database.dispose()
         raise
     data_dir = location.sqlite_path.parent if location.sqlite_path is not None else None
+    library = LibrarySource(database, data_dir)
     return Clinic(
         database=database,
         patients=PatientService(database),
@@ -126,6 +134,9 @@ def open_clinic(location: DatabaseLocation, demo: bool = False) -> Clinic:
         audit=AuditService(database),
         intake=IntakeService(database),
         red_flags=RedFlagService(database),
+        exercises=ExerciseLibraryService(database, library),
+        programs=ProgramService(database, library, templates_file_for(location.sqlite_path)),
+        handouts=HandoutService(database, library),
         return_to_run=ReturnToRunService(database, clinic_battery_file(data_dir), data_dir),
         outcomes=OutcomeService(database, instruments_dir=clinic_instruments_dir(location)),
         goals=GoalService(

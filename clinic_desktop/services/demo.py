@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from clinic_desktop.domain.diagnoses import code_for_side, diagnosis_by_id
 from clinic_desktop.domain.patient_rules import fold_name, phone_digits
 from clinic_desktop.services.demo_intake import add_intake_records
+from clinic_desktop.services.demo_programs import add_demo_programs
 from clinic_desktop.services.patients import search_key
 from clinic_desktop.storage.database import Database
 from clinic_desktop.storage.models import (
@@ -281,6 +282,7 @@ class DemoClinicBuilder:
             self._patient(number)
         self.session.flush()
         add_intake_records(self.session)
+        add_demo_programs(self.session)
 
     def _set_demo_passwords(self) -> None:
         from clinic_desktop.services.users import make_hasher
