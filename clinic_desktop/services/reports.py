@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from clinic_desktop.domain.access import Permission
+from clinic_desktop.domain.access import Permission, SignedInUser
 from clinic_desktop.domain.battery import Battery, load_battery
 from clinic_desktop.domain.errors import NotFound
 from clinic_desktop.domain.exercises import Library, load_library
@@ -24,6 +24,31 @@ from clinic_desktop.services.audit import record_event
 from clinic_desktop.services.report_assembly import Reference, assemble, clinic_settings
 from clinic_desktop.storage.database import Database
 from clinic_desktop.storage.models import DocumentRow, EpisodeRow, PatientRow, UserRow
+
+
+@dataclass(frozen=True)
+class ReportCommandIdentity(SignedInUser):
+    """A system identity holding exactly the permissions it is given, not a role's."""
+
+    granted: frozenset[Permission] = frozenset()
+
+    @property
+    def permissions(self) -> frozenset[Permission]:
+        return self.granted
+
+
+def report_command_identity() -> SignedInUser:
+    """Who ``clinic-desktop report progress|discharge`` acts as: it may read clinical
+    records (to print them) and nothing more. It has no user row: its documents carry no
+    user, and the audit detail names it ("by": "report-command")."""
+    return ReportCommandIdentity(
+        id=0,
+        username="report-command",
+        display_name="Command line",
+        credentials="",
+        roles=frozenset(),
+        granted=frozenset({Permission.CLINICAL_READ}),
+    )
 
 
 @dataclass(frozen=True)

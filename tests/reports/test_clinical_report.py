@@ -146,7 +146,13 @@ def test_the_showcase_discharge_prints_every_figure_as_the_domain_computes_it(de
     assert "Sofía Rivera" in text and "Patellofemoral pain, right (M22.2X1)" in text
     assert "Goals met; back to pain-free running" in text
     assert "LEFS 72 of 80" in text and "improved by at least the MCID" in text
-    assert "No home program was given in this episode of care." in text
+    assert "Your self-management program" in text
+    program = demo_clinic.reports.report_data(_showcase(demo_clinic), "discharge").program
+    if program:
+        for line in program:
+            assert _flat(f"{line.name}") in text and _flat(line.dosage) in text
+    else:
+        assert "No home program was given in this episode of care." in text
     total = len(pages)
     for number, page in enumerate(pages, start=1):
         assert "Sofía Rivera · D0001" in page and f"Page {number} of {total}" in page
