@@ -162,6 +162,9 @@ class IntakePage(WorkspacePage):
         super().apply_settings(settings)
         if self.context is not None:
             self.context.settings = settings
+            for step in self.steps:  # units and date format; typing in progress stays as is
+                if not step.dirty:
+                    step.load(self.context)
 
     # --- moving between steps ----------------------------------------------------------------
 

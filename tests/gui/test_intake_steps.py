@@ -451,3 +451,14 @@ def test_a_correction_of_the_demographics_is_saved_and_audited(qtbot, clinic, pa
     assert step.form.binding.values()["weight_kg"] == "61.5"
     entries = clinic.audit.events(action="patient.update")
     assert entries and "weight_kg" in entries[0].detail
+
+
+def test_a_change_of_distance_unit_shows_the_profile_in_the_new_unit(page_with_episode, clinic):
+    page = page_with_episode
+    step = page.steps[2]
+    step.binding.set_values({"weekly_distance_before": "32.2", "running_status": "reduced"})
+    step.dirty = True
+    assert page.save_all()
+    page.apply_settings(clinic.settings.load().with_changes(distance_unit="mi"))
+    assert step.binding.values()["weekly_distance_before"] == "20"
+    assert step.ui.weeklyBeforeEditLabel.text() == "Weekly distance before (mi)"
