@@ -103,6 +103,8 @@ def test_a_killed_process_leaves_every_typed_value_to_be_offered_back(qtbot, tmp
         if process.poll() is None:
             process.kill()
             process.wait()
+        process.stdout.close()
+        process.stderr.close()
 
     clinic = open_clinic(DatabaseLocation.sqlite_file(path))
     sign_in_as(clinic)
