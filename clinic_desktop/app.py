@@ -52,6 +52,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     handout = kinds.add_parser("handout", help="a patient's current home-exercise handout")
     handout.add_argument("--patient", required=True, metavar="MRN", help="the record number")
     handout.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    from clinic_desktop.report_command import add_clinical_reports
+
+    add_clinical_reports(kinds)
     return parser.parse_args(argv)
 
 
@@ -93,6 +96,10 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = args.data_dir if args.data_dir is not None else default_data_dir()
     location = resolve_location(args.data_dir, args.database_url, args.demo)
     _setup_logging(location.sqlite_path.parent if location.sqlite_path else data_dir)
+    if args.command == "report" and args.report_kind != "handout":
+        from clinic_desktop.report_command import write_clinical_report
+
+        return write_clinical_report(args, location)
     if args.command == "report":
         return write_handout(args, location)
 
