@@ -29,6 +29,7 @@ from clinic_desktop.gui.patient_header import PatientHeader
 from clinic_desktop.gui.patient_list import PatientListPanel
 from clinic_desktop.gui.session import SessionController
 from clinic_desktop.gui.settings_dialog import SettingsDialog
+from clinic_desktop.gui.shortcuts import give_way_to_local_shortcuts
 from clinic_desktop.gui.users_admin import UsersDialog
 from clinic_desktop.gui.workspace import WorkspacePage
 from clinic_desktop.gui.workspace_pages import workspace_pages
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
             (self.settings_action, Permission.CLINIC_SETTINGS),
             (self.users_action, Permission.MANAGE_USERS),
             (self.audit_action, Permission.VIEW_AUDIT),
+            (self.print_handout_action, Permission.PRINT_HANDOUT),
         ):
             allowed = access.may(permission)
             action.setEnabled(allowed)
@@ -211,6 +213,13 @@ class MainWindow(QMainWindow):
         self.audit_action = action(
             "&Audit trail…", self.show_audit, None, "Who did what, when; verify the chain"
         )
+        self.print_handout_action = action(
+            "&Print handout…",
+            self.print_handout,
+            QKeySequence.StandardKey.Print,
+            "Preview and print the selected patient's home-exercise handout",
+        )
+        give_way_to_local_shortcuts(self.print_handout_action, self)
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
@@ -223,6 +232,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         patient_menu = menu.addMenu("&Patient")
         patient_menu.addAction(self.find_action)
+        patient_menu.addAction(self.print_handout_action)
         admin_menu = menu.addMenu("&Admin")
         admin_menu.addAction(self.settings_action)
         admin_menu.addAction(self.users_action)
@@ -236,6 +246,7 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addAction(self.find_action)
         toolbar.addAction(self.new_patient_action)
+        toolbar.addAction(self.print_handout_action)
         toolbar.addAction(self.lock_action)
 
     def _apply_settings(self) -> None:
@@ -355,6 +366,17 @@ class MainWindow(QMainWindow):
             self._apply_settings()
             self.session.apply_settings(self.settings)
             self.refresh_patient_list()
+
+    def print_handout(self) -> None:
+        """Preview, then print, the handout of the patient selected in the list."""
+        from clinic_desktop.gui.pdf_preview import open_handout_preview
+
+        selected = self.patient_list.current_patient()
+        patient_id = selected.id if selected is not None else self.current_patient_id
+        if patient_id is None:
+            self.statusBar().showMessage("Select a patient in the list first.", 8000)
+            return
+        self.handout_preview = open_handout_preview(self.clinic, patient_id, self)
 
     def show_about(self) -> None:
         QMessageBox.about(

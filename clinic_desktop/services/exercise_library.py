@@ -149,6 +149,17 @@ class ExerciseLibraryService(Service):
         """The shipped exercises followed by the clinic's own."""
         return self._source.library()
 
+    @requires(Permission.CLINICAL_READ)
+    def figure_svg(self, exercise_id: str, width_pt: float = 240, height_pt: float = 200) -> bytes:
+        """The exercise's stick figure (or category pictogram) as SVG, for a preview on
+        screen; the same drawing the handout prints."""
+        from reportlab.graphics import renderSVG
+
+        from clinic_desktop.reports.figures import exercise_drawing
+
+        drawing = exercise_drawing(self._source.library().get(exercise_id), width_pt, height_pt)
+        return renderSVG.drawToString(drawing).encode("utf-8")
+
     @requires(Permission.CLINICAL_WRITE)
     def add_exercise(self, form: ExerciseForm, photo: Path | None = None) -> Exercise:
         """Add the clinic's own exercise, with an optional photo; one transaction, audited.
