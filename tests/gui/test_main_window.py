@@ -118,3 +118,15 @@ def test_a_newly_registered_patient_is_listed_and_opened(qtbot, window, demo_cli
     )
     type_search(qtbot, window, "quist")
     assert listed_mrns(window) == [created.mrn]
+
+
+def test_a_chart_point_opens_its_visit_in_the_assessment_tab(qtbot, window, demo_clinic):
+    rivera = demo_clinic.patients.search("D0001")[0]
+    window.open_patient(rivera.id)
+    progress = next(p for p in window.pages if hasattr(p, "visit_requested"))
+    assessment = next(p for p in window.pages if hasattr(p, "open_visit"))
+    visits = demo_clinic.patients.overview(rivera.id).visits
+    re_evaluation = next(v for v in visits if v.kind == "re_evaluation")
+    progress.visit_requested.emit(re_evaluation.id)
+    assert window.workspace.currentWidget() is assessment
+    assert assessment.visit_combo.currentData() == re_evaluation.id
