@@ -11,5 +11,6 @@ def workspace_pages() -> list[type]:
     from clinic_desktop.gui.intake_page import IntakePage
     from clinic_desktop.gui.overview import PatientOverviewPage
     from clinic_desktop.gui.progress_page import ProgressPage
+    from clinic_desktop.gui.return_to_run_page import ReturnToRunPage
 
-    return [PatientOverviewPage, IntakePage, AssessmentPage, ProgressPage]
+    return [PatientOverviewPage, IntakePage, AssessmentPage, ProgressPage, ReturnToRunPage]

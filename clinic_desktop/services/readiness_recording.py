@@ -25,6 +25,7 @@ from clinic_desktop.domain.patient_rules import age_on
 from clinic_desktop.domain.readiness import (
     ReadinessFacts,
     ReadinessValue,
+    ReadinessVerdict,
     ReadinessVisit,
     evaluate_readiness,
 )
@@ -252,38 +253,44 @@ class ReadinessRecording(RunLogRecording):
 
     def _verdict(self, session, episode, force_unit, date_format, settings=None):
         settings = settings or self._settings(session)
-        today = self._today()
-        patient = session.get(PatientRow, episode.patient_id)
-        visits = session.scalars(
-            select(VisitRow).where(
-                VisitRow.episode_id == episode.id, VisitRow.attendance == "attended"
-            )
+        return episode_verdict(
+            session, episode, settings, self.battery, self._today(), force_unit, date_format
         )
-        facts_visits = tuple(ReadinessVisit(v.id, v.visit_date, v.kind, v.pain_now) for v in visits)
-        ids = [v.id for v in facts_visits]
-        values = []
-        for m in session.scalars(select(MeasurementRow).where(MeasurementRow.visit_id.in_(ids))):
-            detail = json.loads(m.detail) if m.detail else {}
-            values.append(
-                ReadinessValue(
-                    m.visit_id,
-                    m.test_code,
-                    m.side,
-                    m.value,
-                    tuple(detail.get("compensations", ())),
-                    detail.get("pain"),
-                )
-            )
-        age = age_on(patient.birth_date, today) if today >= patient.birth_date else None
-        facts = ReadinessFacts(facts_visits, tuple(values), episode.side, patient.sex, age)
-        return evaluate_readiness(
-            settings,
-            facts,
-            self.battery,
-            evaluated_on=today,
-            force_unit=force_unit,
-            date_format=date_format,
+
+
+def episode_verdict(
+    session: Session,
+    episode: EpisodeRow,
+    settings: ReadinessSettings,
+    battery: Battery,
+    on_day: dt.date,
+    force_unit: str = "N",
+    date_format: str = "yyyy-mm-dd",
+) -> ReadinessVerdict:
+    """Judge the episode's readiness on ``on_day`` from its attended visits and values."""
+    patient = session.get(PatientRow, episode.patient_id)
+    visits = session.scalars(
+        select(VisitRow).where(VisitRow.episode_id == episode.id, VisitRow.attendance == "attended")
+    )
+    facts_visits = tuple(ReadinessVisit(v.id, v.visit_date, v.kind, v.pain_now) for v in visits)
+    ids = [v.id for v in facts_visits]
+    values = []
+    for m in session.scalars(select(MeasurementRow).where(MeasurementRow.visit_id.in_(ids))):
+        detail = json.loads(m.detail) if m.detail else {}
+        comps = tuple(detail.get("compensations", ()))
+        values.append(
+            ReadinessValue(m.visit_id, m.test_code, m.side, m.value, comps, detail.get("pain"))
         )
+    age = age_on(patient.birth_date, on_day) if on_day >= patient.birth_date else None
+    facts = ReadinessFacts(facts_visits, tuple(values), episode.side, patient.sex, age)
+    return evaluate_readiness(
+        settings,
+        facts,
+        battery,
+        evaluated_on=on_day,
+        force_unit=force_unit,
+        date_format=date_format,
+    )
 
 
 def latest_visit(session: Session, episode_id: int) -> VisitRow | None:
