@@ -79,7 +79,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([560, 800])
+        self.splitter.setSizes([430, 936])
+        self.patient_list.setMinimumWidth(240)
         self.lock_screen = LockScreen(self)
         self.screens = QStackedWidget(self)
         self.screens.addWidget(self.splitter)
@@ -115,6 +116,9 @@ class MainWindow(QMainWindow):
         ]
         self._page_patient.clear()
         for page in self.pages:
+            # A page may be squeezed below its ideal width rather than push the window past
+            # the screen (1366 px is common at a front desk); its layout then tightens.
+            page.setMinimumSize(360, 240)
             self.workspace.addTab(page, page.title)
             page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
             page.record_changed.connect(self._record_changed)
