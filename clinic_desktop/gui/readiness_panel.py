@@ -74,7 +74,7 @@ class ReadinessPanel(QGroupBox):
         self.pain_left, self.pain_right = self._pain("left"), self._pain("right")
         walk_label = QLabel("&30-minute brisk walk without pain or limp:", self)
         walk_label.setBuddy(self.walk)
-        hops_label = QLabel("10 single-leg &hops without pain:", self)
+        hops_label = QLabel("10 single-&leg hops without pain:", self)
         hops_label.setBuddy(self.hop_left)
         self.answer_note = QLabel(self)
         self.answer_note.setWordWrap(True)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -36,6 +37,8 @@ from clinic_desktop.gui.run_plan_panel import RunPlanPanel
 from clinic_desktop.gui.workspace import WorkspacePage
 
 DRAFT_FORM = "run_log"
+WIDE_LAYOUT_PX = 1200
+STACKED_HEIGHT_PX = 1400
 
 
 class ReturnToRunPage(WorkspacePage):
@@ -50,7 +53,7 @@ class ReturnToRunPage(WorkspacePage):
         self.episode_combo = QComboBox(self)
         self.episode_combo.setAccessibleName("Episode of care")
         self.episode_combo.activated.connect(self._episode_chosen)
-        episode_label = QLabel("E&pisode:", self)
+        episode_label = QLabel("&Episode:", self)
         episode_label.setBuddy(self.episode_combo)
         bar = QHBoxLayout()
         bar.addWidget(episode_label)
@@ -72,18 +75,32 @@ class ReturnToRunPage(WorkspacePage):
         self.splitter.addWidget(self.readiness)
         self.splitter.addWidget(right)
         self.splitter.setSizes([640, 760])
+        # Side by side on a wide screen; stacked, scrolling, beside the patient list.
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setWidget(self.splitter)
         self.message = QLabel(self)
         self.message.setObjectName("returnToRunMessage")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body = QStackedWidget(self)
         self.body.addWidget(self.message)
-        self.body.addWidget(self.splitter)
+        self.body.addWidget(self.scroll)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.body, 1)
         self.drafts = DraftKeeper(clinic.drafts, DRAFT_FORM, self, self.log_panel.typed)
         self.log_panel.edited.connect(self.drafts.mark_changed)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        wide = event.size().width() >= WIDE_LAYOUT_PX
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.splitter.orientation() != orientation:
+            self.splitter.setOrientation(orientation)
+            self.splitter.setMinimumHeight(0 if wide else STACKED_HEIGHT_PX)
+            self.splitter.setSizes([640, 760] if wide else [560, STACKED_HEIGHT_PX - 560])
 
     # --- the workspace hooks ---------------------------------------------------------
 
@@ -136,7 +153,7 @@ class ReturnToRunPage(WorkspacePage):
         if state.episode_id is None:
             self._show_message(state.message)
             return
-        self.body.setCurrentWidget(self.splitter)
+        self.body.setCurrentWidget(self.scroll)
         self.readiness.show_state(state, s.date_format)
         self.readiness.criteria_button.setEnabled(True)
         if first_load or offer_draft:

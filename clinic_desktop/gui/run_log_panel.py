@@ -29,13 +29,13 @@ from clinic_desktop.gui.field_errors import ERROR_STYLE, INVALID_STYLE
 from clinic_desktop.gui.text_table import TextRow, TextTableModel, text_table
 
 FIELDS = (
-    ("run_date", "Da&te", "Date of the run"),
-    ("distance", "Dista&nce", "Distance"),
-    ("duration", "Ti&me", "Time in minutes, or min:s"),
-    ("intervals", "Wal&k/run", "Walk/run minutes such as 2/3, or c for no walking breaks"),
+    ("run_date", "&Date", "Date of the run"),
+    ("distance", "Distance", "Distance"),
+    ("duration", "Time", "Time in minutes, or min:s"),
+    ("intervals", "Walk/run", "Walk/run minutes such as 2/3, or c for no walking breaks"),
     ("effort", "Effort", "Effort 0-10"),
-    ("pain_during", "Pain &during", "Pain during the run, 0-10"),
-    ("pain_after", "Pain a&fter", "Pain after the run, 0-10"),
+    ("pain_during", "Pain during", "Pain during the run, 0-10"),
+    ("pain_after", "Pain after", "Pain after the run, 0-10"),
     ("pain_next_morning", "Ne&xt morning", "Pain the next morning, 0-10"),
     ("notes", "Notes", "Notes"),
 )
@@ -94,7 +94,7 @@ class RunLogPanel(QGroupBox):
             if name in width:
                 edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(width[name]) + 16)
             grid.setColumnStretch(column, 4 if name == "notes" else 2 if column < 4 else 1)
-        self.save_button = QPushButton("A&dd run", self)
+        self.save_button = QPushButton("Add r&un", self)
         self.save_button.clicked.connect(self._save)
         self.cancel_button = QPushButton("Cancel change", self)
         self.cancel_button.clicked.connect(self.clear_entry)
@@ -176,7 +176,7 @@ class RunLogPanel(QGroupBox):
         self.editing = None
         self.fill({"run_date": next_date})
         self.show_errors({})
-        self.save_button.setText("A&dd run")
+        self.save_button.setText("Add r&un")
         self.cancel_button.hide()
 
     def _open_selected(self, *_args) -> None:

@@ -78,11 +78,11 @@ class RunPlanPanel(QGroupBox):
         grid = QGridLayout()
         for column, (text, widget) in enumerate(
             (
-                ("P&rogram", self.template_combo),
-                ("Start at &phase", self.start_phase),
-                ("Run days a &week", self.days),
-                ("Start &on", self.start_date),
-                ("Weekly &cap", self.cap),
+                ("Program", self.template_combo),
+                ("Start at pha&se", self.start_phase),
+                ("Run days a wee&k", self.days),
+                ("Start o&n", self.start_date),
+                ("&Weekly cap", self.cap),
             )
         ):
             label = QLabel(text, self)
