@@ -47,7 +47,8 @@ class HandoutPreviewDialog(QDialog):
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.printer.setResolution(PRINT_DPI)
         self.setWindowTitle("Handout preview")
-        self.resize(760, 900)
+        room = self.screen().availableGeometry()
+        self.resize(min(760, room.width()), min(900, room.height() - 60))
 
         self.status = QLabel("Preparing the handout…", self)
         self.status.setObjectName("handoutStatus")
@@ -188,10 +189,12 @@ class HandoutPreviewDialog(QDialog):
             self.status.setText(f"Saved {path}.")
 
 
-def open_handout_preview(clinic, patient_id: int, parent) -> HandoutPreviewDialog:
+def open_handout_preview(
+    clinic, patient_id: int, parent, program_id: int | None = None
+) -> HandoutPreviewDialog:
     """Open the preview over ``parent`` (window-modal) without blocking; it deletes itself
-    when closed."""
-    dialog = HandoutPreviewDialog(clinic, patient_id, parent=parent)
+    when closed. ``program_id`` picks an earlier version instead of the current one."""
+    dialog = HandoutPreviewDialog(clinic, patient_id, program_id, parent=parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

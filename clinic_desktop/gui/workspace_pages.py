@@ -10,7 +10,15 @@ def workspace_pages() -> list[type]:
     from clinic_desktop.gui.assessment_page import AssessmentPage
     from clinic_desktop.gui.intake_page import IntakePage
     from clinic_desktop.gui.overview import PatientOverviewPage
+    from clinic_desktop.gui.program_page import ProgramPage
     from clinic_desktop.gui.progress_page import ProgressPage
     from clinic_desktop.gui.return_to_run_page import ReturnToRunPage
 
-    return [PatientOverviewPage, IntakePage, AssessmentPage, ProgressPage, ReturnToRunPage]
+    return [
+        PatientOverviewPage,
+        IntakePage,
+        AssessmentPage,
+        ProgressPage,
+        ProgramPage,
+        ReturnToRunPage,
+    ]

@@ -158,7 +158,8 @@ class ExerciseLibraryService(Service):
         from clinic_desktop.reports.figures import exercise_drawing
 
         drawing = exercise_drawing(self._source.library().get(exercise_id), width_pt, height_pt)
-        return renderSVG.drawToString(drawing).encode("utf-8")
+        # A clip attribute rather than a clipPath element: QtSvg draws the latter as a box.
+        return renderSVG.drawToString(drawing, useClip=True).encode("utf-8")
 
     @requires(Permission.CLINICAL_WRITE)
     def add_exercise(self, form: ExerciseForm, photo: Path | None = None) -> Exercise:
