@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clinic_desktop.domain.access import Permission
 from clinic_desktop.domain.dates import format_date
 from clinic_desktop.domain.errors import ClinicError, StaleRecord, ValidationErrors
 from clinic_desktop.domain.home_program import HomeProgram, ProgramVersion
@@ -95,11 +96,16 @@ class ProgramPage(WorkspacePage):
 
         self.browser = LibraryBrowser(self)
         self.add_button = QPushButton("&Add to program", self)
+        self.new_exercise_button = QPushButton("&New exercise…", self)
+        self.new_exercise_button.setToolTip("Add the clinic's own exercise to the library")
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.browser, 1)
-        left_layout.addWidget(self.add_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button, 1)
+        buttons.addWidget(self.new_exercise_button)
+        left_layout.addLayout(buttons)
 
         self.model = ProgramModel(self)
         self.table = QTableView(self)
@@ -147,6 +153,8 @@ class ProgramPage(WorkspacePage):
                                   self.editor.typed)  # fmt: skip
         self.browser.exercise_chosen.connect(self.add_exercise)
         self.add_button.clicked.connect(self._add_current)
+        self.new_exercise_button.clicked.connect(self.new_exercise)
+        self.new_exercise_button.setEnabled(self.clinic.access.may(Permission.CLINICAL_WRITE))
         self.model.move_requested.connect(self._move_rows)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._item_chosen())
         self.table.activated.connect(lambda _i: self.editor.fields["sets"].setFocus())
@@ -335,6 +343,20 @@ class ProgramPage(WorkspacePage):
         self._show(program, row)
         self.record_changed.emit()
         self.status_message.emit(f"Saved the dosage of {self.model.name_of(item)}.")
+
+    def new_exercise(self) -> None:
+        from clinic_desktop.gui.exercise_dialog import ExerciseDialog
+
+        dialog = ExerciseDialog(self.clinic, self)
+        if dialog.exec() and dialog.added is not None:
+            self.browser.set_library(self.clinic.exercises.library(),
+                                     self.clinic.exercises.figure_svg)  # fmt: skip
+            self.browser.search_box.setText(dialog.added.name)
+            self.browser.setFocus()
+            self.status_message.emit(
+                f"Added {dialog.added.name} to the clinic's library; press Enter to add it "
+                "to the program."
+            )
 
     # --- templates and the handout ------------------------------------------------------------
 

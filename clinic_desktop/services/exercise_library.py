@@ -119,7 +119,7 @@ def prepare_photo(path: Path) -> tuple[bytes, str]:
             picture = image.convert("RGBA" if kind == "PNG" else "RGB")
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise ValidationError(
-            "photo", "The photo is damaged or is not a picture. " + refused
+            "photo", "The photo is damaged or is not a picture; choose a PNG or JPEG file."
         ) from None
     picture.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE))
     out = io.BytesIO()

@@ -153,3 +153,27 @@ def test_typed_but_unapplied_dosage_is_kept_as_a_draft_and_offered_back(qtbot, p
     page.table.setCurrentIndex(page.model.index(0, 1))
     assert reps.text() == "7"
     assert page.clinic.programs.current(page.episode.id).items[0].dosage.reps == 3
+
+
+def test_the_clinic_adds_its_own_exercise_and_a_bad_photo_gets_a_sentence(qtbot, page, tmp_path):
+    from PIL import Image
+
+    from clinic_desktop.gui.exercise_dialog import ExerciseDialog
+
+    dialog = ExerciseDialog(page.clinic, page)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Towel scrunches")
+    dialog.region.setText("foot")
+    dialog.purpose.setText("Strengthens the small muscles of the foot.")
+    dialog.start.setText("Sit with a towel under one foot.")
+    dialog.steps.setPlainText("Pull the towel in with your toes.\nRelax.")
+    fake = tmp_path / "photo.png"
+    fake.write_bytes(b"not a picture at all")
+    dialog.photo.setText(str(fake))
+    dialog.save()
+    assert "not a picture" in dialog.errors.message("photo") and dialog.added is None
+    assert "towel" not in {e.name.lower() for e in page.clinic.exercises.library()}
+    Image.new("RGB", (800, 600), "white").save(fake)
+    dialog.save()
+    assert dialog.added is not None and dialog.added.photo.is_file()
+    assert page.clinic.exercises.library().search("towel")[0].id == dialog.added.id
