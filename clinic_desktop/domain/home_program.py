@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from clinic_desktop.domain.dosage import Dosage
 from clinic_desktop.domain.errors import ValidationError
 from clinic_desktop.domain.exercises import Exercise
+from clinic_desktop.domain.run_plan import RunPlan
 
 MAX_ITEMS = 30
 MAX_TEMPLATE_NAME = 80
@@ -119,7 +120,8 @@ class Handout:
 
     ``patient_name`` is in reading order ("Sofía Rivera"). ``program_date`` is the day the
     program was given (its visit), ``printed_on`` the day of printing; both are written in
-    ``date_format``.
+    ``date_format``. ``run_plan`` is the episode's walk/run plan, if any, printed after the
+    exercises with distances in ``distance_unit``.
     """
 
     letterhead: Letterhead
@@ -132,3 +134,5 @@ class Handout:
     date_format: str = "yyyy-mm-dd"
     episode_id: int | None = None
     program_id: int | None = None
+    run_plan: RunPlan | None = None
+    distance_unit: str = "km"

@@ -27,6 +27,7 @@ from reportlab.platypus import (
     KeepTogether,
     ListFlowable,
     ListItem,
+    PageBreak,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
@@ -39,6 +40,7 @@ from clinic_desktop.domain.dosage import describe_dosage
 from clinic_desktop.domain.home_program import Handout, HandoutExercise, Letterhead
 from clinic_desktop.reports.figures import exercise_drawing
 from clinic_desktop.reports.fonts import report_fonts
+from clinic_desktop.reports.run_plan_table import run_plan_flowables
 
 BODY_PT = 12.5
 MARGIN = 15 * mm
@@ -101,6 +103,12 @@ def render_handout(handout: Handout, progress: Progress | None = None) -> Render
         if progress is not None:
             progress(number, total)
     story += _tick_table(handout, styles, frame_width)
+    if handout.run_plan is not None:
+        story.append(PageBreak())
+        story += run_plan_flowables(
+            handout.run_plan, width=frame_width, distance_unit=handout.distance_unit,
+            date_format=handout.date_format,
+        )  # fmt: skip
 
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(

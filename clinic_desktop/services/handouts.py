@@ -29,6 +29,7 @@ from clinic_desktop.services.access import Access, Service, requires
 from clinic_desktop.services.audit import record_event
 from clinic_desktop.services.exercise_library import LibrarySource
 from clinic_desktop.services.programs import item_dosage
+from clinic_desktop.services.return_to_run import active_run_plan
 from clinic_desktop.storage.models import (
     ClinicSettingsRow,
     DocumentRow,
@@ -243,4 +244,6 @@ def _handout(
         date_format=settings.date_format if settings else "yyyy-mm-dd",
         episode_id=episode.id,
         program_id=program.id,
+        run_plan=active_run_plan(session, episode.id),
+        distance_unit=settings.distance_unit if settings else "km",
     )

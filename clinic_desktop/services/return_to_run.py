@@ -28,7 +28,12 @@ from clinic_desktop.domain.return_to_run import (
     StoredPlan,
 )
 from clinic_desktop.domain.run_log import check_runs, week_loads
-from clinic_desktop.domain.run_plan import generate_plan, plan_document, plan_from_document
+from clinic_desktop.domain.run_plan import (
+    RunPlan,
+    generate_plan,
+    plan_document,
+    plan_from_document,
+)
 from clinic_desktop.domain.run_programs import (
     AdviceBook,
     RunPrograms,
@@ -304,6 +309,13 @@ def _active_plan(session: Session, episode_id: int) -> StoredPlan | None:
         .limit(1)
     )
     return None if row is None else _stored_plan(row, user_names(session))
+
+
+def active_run_plan(session: Session, episode_id: int) -> RunPlan | None:
+    """The episode's current walk/run plan, for documents built in another service's
+    transaction (the handout, the discharge summary); ``None`` without one."""
+    stored = _active_plan(session, episode_id)
+    return None if stored is None else stored.plan
 
 
 def _stored_plan(row: RunPlanRow, names: dict) -> StoredPlan:
