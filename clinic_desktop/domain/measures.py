@@ -208,9 +208,7 @@ def anterior_asymmetry_flag(
     return abs(left_anterior_cm - right_anterior_cm) > threshold_cm + _FLOAT_SLACK
 
 
-def normalised_force_n_per_kg(
-    force_n: float | None, body_mass_kg: float | None
-) -> float | None:
+def normalised_force_n_per_kg(force_n: float | None, body_mass_kg: float | None) -> float | None:
     """Return a dynamometer force divided by body mass, in N/kg.
 
     Lets runners of different size be compared and a norm quoted per kilogram. Returns

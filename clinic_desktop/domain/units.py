@@ -79,8 +79,10 @@ def convert_force(value: float, from_unit: str, to_unit: str) -> float:
 
     Units are ``"N"``, ``"kgf"`` and ``"lbf"``. Raises ``ValueError`` for any other unit.
     """
-    return value * _factor(_NEWTONS_PER_FORCE_UNIT, from_unit) / _factor(
-        _NEWTONS_PER_FORCE_UNIT, to_unit
+    return (
+        value
+        * _factor(_NEWTONS_PER_FORCE_UNIT, from_unit)
+        / _factor(_NEWTONS_PER_FORCE_UNIT, to_unit)
     )
 
 
@@ -91,8 +93,10 @@ def convert_distance(value: float, from_unit: str, to_unit: str) -> float:
     hop distance (cm <-> in) and a weekly running distance (km <-> mi). Raises ``ValueError``
     for any other unit.
     """
-    return value * _factor(_METRES_PER_DISTANCE_UNIT, from_unit) / _factor(
-        _METRES_PER_DISTANCE_UNIT, to_unit
+    return (
+        value
+        * _factor(_METRES_PER_DISTANCE_UNIT, from_unit)
+        / _factor(_METRES_PER_DISTANCE_UNIT, to_unit)
     )
 
 
