@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 from clinic_desktop.domain.dosage import describe_dosage
 from clinic_desktop.domain.exercises import CATEGORIES, Exercise, Library
 
-FIGURE_SIZE = QSize(210, 175)
+FIGURE_SIZE = QSize(170, 140)
 
 
 class ExerciseListModel(QAbstractTableModel):
@@ -57,9 +58,13 @@ class ExerciseListModel(QAbstractTableModel):
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
             return None
         exercise = self.exercises[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{exercise.name} · {exercise.category_label}, {exercise.body_region}"
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
         own = "" if exercise.built_in else " (clinic's own)"
         return (exercise.name + own, exercise.category_label, exercise.body_region)[index.column()]
 
@@ -102,10 +107,13 @@ class LibraryBrowser(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setAccessibleName("Exercises found")
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column, width in ((1, 110), (2, 80)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         self.count_label = QLabel(self)
 
         self.figure_label = QLabel(self)
@@ -133,15 +141,19 @@ class LibraryBrowser(QWidget):
         top_layout.addWidget(self.count_label)
         preview = QWidget(self)
         preview_layout = QVBoxLayout(preview)
-        preview_layout.setContentsMargins(0, 0, 0, 0)
+        preview_layout.setContentsMargins(4, 4, 4, 4)
         summary = QHBoxLayout()
         summary.addWidget(self.figure_label, 0, Qt.AlignmentFlag.AlignTop)
         summary.addWidget(self.details, 1)
         preview_layout.addLayout(summary)
         preview_layout.addWidget(self.steps, 1)
+        scroller = QScrollArea(self)  # a long entry scrolls rather than overlapping
+        scroller.setWidget(preview)
+        scroller.setWidgetResizable(True)
+        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(top)
-        splitter.addWidget(preview)
+        splitter.addWidget(scroller)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)

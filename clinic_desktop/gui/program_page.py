@@ -10,7 +10,7 @@ built the first time the tab is shown.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,7 +47,7 @@ def version_label(version: ProgramVersion, date_format: str, current: bool) -> s
 
 
 class ProgramPage(WorkspacePage):
-    title = "H&ome program"
+    title = "Home pro&gram"  # Alt+O is the Overview
 
     def __init__(self, clinic, settings, parent=None) -> None:
         super().__init__(clinic, settings, parent)
@@ -62,6 +62,13 @@ class ProgramPage(WorkspacePage):
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self._build()
         super().showEvent(event)
+        # The tab was opened to work on the program: start in the library search, once the
+        # main window has told the page which patient is open.
+        QTimer.singleShot(0, self._focus_search)
+
+    def _focus_search(self) -> None:
+        if self.built and self.editable and self.isVisible():
+            self.browser.setFocus()
 
     def _build(self) -> None:
         if self.built:
@@ -124,7 +131,8 @@ class ProgramPage(WorkspacePage):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(1, 220)
+        header.resizeSection(1, 200)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.editor = DosageEditor(self)
         self.remove_button = QPushButton("&Remove (Del)", self)
         move_hint = QLabel("Alt+Up / Alt+Down or drag to reorder", self)
