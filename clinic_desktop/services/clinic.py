@@ -3,25 +3,15 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 from clinic_desktop.services.access import Access, Service
-from clinic_desktop.services.assessment import AssessmentService, clinic_battery_file
 from clinic_desktop.services.audit import AuditService
 from clinic_desktop.services.drafts import DraftService
-from clinic_desktop.services.exercise_library import ExerciseLibraryService, LibrarySource
-from clinic_desktop.services.goals import GoalService
-from clinic_desktop.services.handouts import HandoutService
-from clinic_desktop.services.intake import IntakeService
-from clinic_desktop.services.outcome_entry import OutcomeService, clinic_instruments_dir
 from clinic_desktop.services.patients import PatientService
-from clinic_desktop.services.program_templates import templates_file_for
-from clinic_desktop.services.programs import ProgramService
-from clinic_desktop.services.progress import ProgressService
-from clinic_desktop.services.red_flag_screen import RedFlagService
-from clinic_desktop.services.return_to_run import ReturnToRunService
-from clinic_desktop.services.reports import ReportService
 from clinic_desktop.services.settings import SettingsService
 from clinic_desktop.services.users import UserService
 from clinic_desktop.storage.database import Database, OpenReport, open_database
@@ -63,6 +53,30 @@ def resolve_location(
     return DatabaseLocation.sqlite_file(folder / DATABASE_FILE)
 
 
+class LazyService:
+    """A service built the first time it is used.
+
+    Start-up then imports only what the patient list needs; the clinical screens' services
+    (and their reference data) load when a therapist first opens them.
+    """
+
+    def __init__(self, build: Callable[[], Any]) -> None:
+        self._build = build
+        self._service: Any = None
+        self.access: Access | None = None
+
+    def resolve(self) -> Any:
+        if self._service is None:
+            service = self._build()
+            service.access = self.access
+            self._service = service
+        return self._service
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached for names the proxy itself lacks: everything the service offers.
+        return getattr(self.resolve(), name)
+
+
 @dataclass
 class Clinic:
     """The open clinic: its database and the services the screens call."""
@@ -71,19 +85,19 @@ class Clinic:
     patients: PatientService
     settings: SettingsService
     drafts: DraftService
-    assessments: AssessmentService
-    progress: ProgressService
+    assessments: Any
+    progress: Any
     users: UserService
     audit: AuditService
-    intake: IntakeService
-    red_flags: RedFlagService
-    exercises: ExerciseLibraryService
-    programs: ProgramService
-    handouts: HandoutService
-    return_to_run: ReturnToRunService
-    outcomes: OutcomeService
-    goals: GoalService
-    reports: ReportService
+    intake: Any
+    red_flags: Any
+    exercises: Any
+    programs: Any
+    handouts: Any
+    return_to_run: Any
+    outcomes: Any
+    goals: Any
+    reports: Any
     is_demo: bool = False
     #: The folder of the SQLite file, where the clinic's own files (its battery) live.
     data_dir: Path | None = None
@@ -120,31 +134,109 @@ def open_clinic(location: DatabaseLocation, demo: bool = False) -> Clinic:
         database.dispose()
         raise
     data_dir = location.sqlite_path.parent if location.sqlite_path is not None else None
-    library = LibrarySource(database, data_dir)
+    clinical = _clinical_services(database, location, data_dir)
     return Clinic(
         database=database,
         patients=PatientService(database),
         settings=SettingsService(database),
         drafts=DraftService(database),
-        assessments=AssessmentService(database, clinic_battery_file(data_dir)),
-        progress=ProgressService(
-            database, clinic_battery_file(data_dir), clinic_instruments_dir(location)
-        ),
         users=UserService(database),
         audit=AuditService(database),
-        intake=IntakeService(database),
-        red_flags=RedFlagService(database),
-        exercises=ExerciseLibraryService(database, library),
-        programs=ProgramService(database, library, templates_file_for(location.sqlite_path)),
-        handouts=HandoutService(database, library),
-        return_to_run=ReturnToRunService(database, clinic_battery_file(data_dir), data_dir),
-        outcomes=OutcomeService(database, instruments_dir=clinic_instruments_dir(location)),
-        goals=GoalService(
-            database, clinic_battery_file(data_dir), clinic_instruments_dir(location)
-        ),
-        reports=ReportService(
-            database, clinic_battery_file(data_dir), clinic_instruments_dir(location), data_dir
-        ),
+        **clinical,
         is_demo=demo,
         data_dir=data_dir,
     )
+
+
+def _clinical_services(database: Database, location: DatabaseLocation, data_dir: Path | None):
+    """The clinical screens' services, each built (and its module imported) on first use."""
+
+    def battery():
+        from clinic_desktop.services.assessment import clinic_battery_file
+
+        return clinic_battery_file(data_dir)
+
+    def instruments():
+        from clinic_desktop.services.outcome_entry import clinic_instruments_dir
+
+        return clinic_instruments_dir(location)
+
+    library_source: list = []
+
+    def library():
+        if not library_source:
+            from clinic_desktop.services.exercise_library import LibrarySource
+
+            library_source.append(LibrarySource(database, data_dir))
+        return library_source[0]
+
+    def assessments():
+        from clinic_desktop.services.assessment import AssessmentService
+
+        return AssessmentService(database, battery())
+
+    def progress():
+        from clinic_desktop.services.progress import ProgressService
+
+        return ProgressService(database, battery(), instruments())
+
+    def intake():
+        from clinic_desktop.services.intake import IntakeService
+
+        return IntakeService(database)
+
+    def red_flags():
+        from clinic_desktop.services.red_flag_screen import RedFlagService
+
+        return RedFlagService(database)
+
+    def exercises():
+        from clinic_desktop.services.exercise_library import ExerciseLibraryService
+
+        return ExerciseLibraryService(database, library())
+
+    def programs():
+        from clinic_desktop.services.program_templates import templates_file_for
+        from clinic_desktop.services.programs import ProgramService
+
+        return ProgramService(database, library(), templates_file_for(location.sqlite_path))
+
+    def handouts():
+        from clinic_desktop.services.handouts import HandoutService
+
+        return HandoutService(database, library())
+
+    def return_to_run():
+        from clinic_desktop.services.return_to_run import ReturnToRunService
+
+        return ReturnToRunService(database, battery(), data_dir)
+
+    def outcomes():
+        from clinic_desktop.services.outcome_entry import OutcomeService
+
+        return OutcomeService(database, instruments_dir=instruments())
+
+    def goals():
+        from clinic_desktop.services.goals import GoalService
+
+        return GoalService(database, battery(), instruments())
+
+    def reports():
+        from clinic_desktop.services.reports import ReportService
+
+        return ReportService(database, battery(), instruments(), data_dir)
+
+    builders = (
+        assessments,
+        progress,
+        intake,
+        red_flags,
+        exercises,
+        programs,
+        handouts,
+        return_to_run,
+        outcomes,
+        goals,
+        reports,
+    )
+    return {build.__name__: LazyService(build) for build in builders}
