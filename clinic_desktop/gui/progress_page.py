@@ -27,8 +27,8 @@ from clinic_desktop.domain.errors import ClinicError
 from clinic_desktop.domain.progress import PatientProgress, ProgressState
 from clinic_desktop.gui.workspace import WorkspacePage
 
-VIEW_NAMES = ("All measures", "Measure", "Symmetry", "Pain and questionnaires")
-_FILE_NAMES = ("overview", "measure", "symmetry", "pain-and-scores")
+VIEW_NAMES = ("All measures", "Measure", "Symmetry", "Pain and questionnaires", "Running load")
+_FILE_NAMES = ("overview", "measure", "symmetry", "pain-and-scores", "running-load")
 
 
 class ProgressPage(WorkspacePage):
@@ -58,6 +58,7 @@ class ProgressPage(WorkspacePage):
         import pyqtgraph as pg
 
         from clinic_desktop.gui import chart_export, progress_views
+        from clinic_desktop.gui.run_load_view import RunLoadView
 
         pg.setConfigOptions(antialias=True)
         self._export = chart_export
@@ -97,10 +98,9 @@ class ProgressPage(WorkspacePage):
         self.detail = progress_views.MeasureView(self)
         self.symmetry = progress_views.SymmetryView(self)
         self.scores = progress_views.ScoresView(self)
+        self.running_load = RunLoadView(self)
         self.tabs = QTabWidget(self)
-        for view, name in zip(
-            (self.overview, self.detail, self.symmetry, self.scores), VIEW_NAMES, strict=True
-        ):
+        for view, name in zip(self.views, VIEW_NAMES, strict=True):
             self.tabs.addTab(view, name)
         self.overview.measure_chosen.connect(self.open_measure)
         for board in self.boards[1:]:
@@ -115,8 +115,12 @@ class ProgressPage(WorkspacePage):
 
     @property
     def boards(self) -> list:
-        """The chart boards of the four views, in tab order."""
-        return [v.panel.board for v in (self.overview, self.detail, self.symmetry, self.scores)]
+        """The chart boards of the views, in tab order."""
+        return [v.panel.board for v in self.views]
+
+    @property
+    def views(self) -> tuple:
+        return (self.overview, self.detail, self.symmetry, self.scores, self.running_load)
 
     # --- the workspace hooks -------------------------------------------------------------
 
@@ -178,6 +182,9 @@ class ProgressPage(WorkspacePage):
         self.detail.show_progress(progress, [k for k in kept if k in present])
         self.symmetry.show_progress(progress)
         self.scores.show_progress(progress)
+        self.running_load.show_episode(
+            self.clinic, loaded.patient_id, loaded.episode_id, self.settings
+        )
         self.body.setCurrentWidget(self.tabs)
         self.export_button.setEnabled(True)
         self.copy_button.setEnabled(True)

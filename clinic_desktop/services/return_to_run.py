@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from clinic_desktop.domain.access import Permission
 from clinic_desktop.domain.battery import Battery
+from clinic_desktop.domain.charts import Chart
 from clinic_desktop.domain.dates import format_date
 from clinic_desktop.domain.errors import NotFound, ValidationError
 from clinic_desktop.domain.readiness import Overall, ReadinessVerdict, verdict_from_document
@@ -27,6 +28,7 @@ from clinic_desktop.domain.return_to_run import (
     ReturnToRunState,
     StoredPlan,
 )
+from clinic_desktop.domain.run_load import weekly_load_charts
 from clinic_desktop.domain.run_log import check_runs, week_loads
 from clinic_desktop.domain.run_plan import (
     RunPlan,
@@ -184,6 +186,36 @@ class ReturnToRunService(ReadinessRecording):
         """The episode's active plan, or ``None``."""
         with self._db.reading() as session:
             return _active_plan(session, episode_id)
+
+    @requires(Permission.CLINICAL_READ)
+    def load_charts(
+        self, patient_id: int, episode_id: int | None = None, *, distance_unit: str = "km"
+    ) -> tuple[Chart, ...]:
+        """Weekly distance, time and worst pain of the episode's running log, for the
+        Progress tab; empty without runs. The episode is chosen as in :meth:`load`."""
+        with self._db.reading() as session:
+            episodes = session.scalars(
+                select(EpisodeRow)
+                .where(EpisodeRow.patient_id == patient_id)
+                .order_by(EpisodeRow.started_on.desc(), EpisodeRow.id.desc())
+            ).all()
+            episode = next((e for e in episodes if e.id == episode_id), None)
+            episode = episode or next((e for e in episodes if e.status == "active"), None)
+            episode = episode or (episodes[0] if episodes else None)
+            if episode is None:
+                return ()
+            runs = runs_of(session, episode.id)
+            plan = _active_plan(session, episode.id)
+            if not runs:
+                return ()
+            start = plan.plan.start_date if plan else runs[0].run_date
+            rules = plan.plan.rules if plan else None
+            return weekly_load_charts(
+                week_loads(runs, start),
+                distance_unit=distance_unit,
+                pain_limit=None if rules is None else rules.pain_during_max,
+                pain_limit_source="" if rules is None else rules.rules_source,
+            )
 
     @requires(Permission.PRINT_HANDOUT)
     def plan_for_handout(self, patient_id: int) -> StoredPlan | None:
