@@ -22,7 +22,6 @@ from clinic_desktop.domain.access import DENIED_SENTENCES, Permission
 from clinic_desktop.domain.errors import NotFound
 from clinic_desktop.domain.settings import ClinicSettings
 from clinic_desktop.gui.audit_viewer import AuditDialog
-from clinic_desktop.gui.intake_red_flags import red_flag_alerts
 from clinic_desktop.gui.lock_screen import LockScreen
 from clinic_desktop.gui.patient_form import PatientFormDialog
 from clinic_desktop.gui.patient_header import PatientHeader
@@ -343,7 +342,9 @@ class MainWindow(QMainWindow):
 
     def _show_alerts(self) -> None:
         """Positive red flags of the open patient stay in sight on the header."""
-        if self.current_patient_id is not None:
+        if self.current_patient_id is not None and self.clinic.access.may(Permission.CLINICAL_READ):
+            from clinic_desktop.gui.intake_red_flags import red_flag_alerts
+
             self.header.set_alerts(
                 red_flag_alerts(self.clinic, self.current_patient_id, self.settings.date_format)
             )
