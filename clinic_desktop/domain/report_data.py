@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from clinic_desktop.domain.charts import Chart
 from clinic_desktop.domain.exercises import Exercise
 from clinic_desktop.domain.goals import GoalStanding
+from clinic_desktop.domain.run_plan import RunPlan
 
 PROGRESS = "progress"
 DISCHARGE = "discharge"
@@ -125,6 +126,9 @@ class ReportData:
     therapist_credentials: str = ""
     signed_on: str = ""
     author: str = ""
+    #: The episode's walk/run plan, printed as the handout prints it (distances in the unit).
+    run_plan: RunPlan | None = None
+    distance_unit: str = "km"
 
     @property
     def title(self) -> str:

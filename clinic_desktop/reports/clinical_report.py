@@ -28,6 +28,7 @@ from clinic_desktop.reports.report_sections import (
     signature_block,
     text_section,
 )
+from clinic_desktop.reports.run_plan_table import run_plan_flowables
 
 
 def build_report(data: ReportData, paper: str = "A4") -> bytes:
@@ -46,6 +47,11 @@ def build_report(data: ReportData, paper: str = "A4") -> bytes:
     story += charts_grid(data, styles, width)
     if data.kind == DISCHARGE or data.program:
         story += program_table(data, styles, width)
+    if data.run_plan is not None:
+        story += run_plan_flowables(
+            data.run_plan, width=width, distance_unit=data.distance_unit,
+            date_format=data.date_format, title="Walk/run plan",
+        )  # fmt: skip
     story += text_section(data.advice, styles, bullets=True)
     story += signature_block(data, styles)
     return build_pdf(

@@ -104,7 +104,7 @@ def run_plan_flowables(
         Spacer(1, 3 * mm),
         _phase_table(plan, s, width, distance_unit, date_format),
     ]
-    flow += [Paragraph("Rules for every run", s["heading"]), _rules(plan, s)]
+    flow.append(KeepTogether([Paragraph("Rules for every run", s["heading"]), _rules(plan, s)]))
     flow.append(
         Paragraph(f"Program: {_esc(plan.template_label)}; {_esc(plan.source)}.", s["small"])
     )

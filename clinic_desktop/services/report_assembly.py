@@ -31,6 +31,7 @@ from clinic_desktop.domain.report_measures import measure_rows, score_rows
 from clinic_desktop.domain.settings import ClinicSettings
 from clinic_desktop.services.goals import goal_from_row
 from clinic_desktop.services.progress import _episode_records
+from clinic_desktop.services.return_to_run import active_run_plan
 from clinic_desktop.storage.models import (
     ClinicSettingsRow,
     EpisodeRow,
@@ -187,6 +188,8 @@ def assemble(
         therapist_credentials=credentials,
         signed_on=format_date(today, fmt),
         author=author,
+        run_plan=active_run_plan(session, episode.id),
+        distance_unit=settings.distance_unit,
     )
 
 

@@ -37,3 +37,16 @@ def test_a_handout_without_a_plan_has_no_plan_pages(demo_clinic):
         assert "Your walk/run plan" not in text
         return
     raise AssertionError("no other demo runner has a home program to print")
+
+
+def test_the_discharge_summary_prints_the_same_plan_as_the_handout(demo_clinic):
+    from clinic_desktop.reports.discharge import discharge_summary_pdf
+
+    patient_id = demo_clinic.patients.search("D0001")[0].id
+    data = demo_clinic.reports.report_data(patient_id, "discharge")
+    assert data.run_plan == demo_clinic.return_to_run.load(patient_id).plan.plan
+    pages = pypdf.PdfReader(io.BytesIO(discharge_summary_pdf(data))).pages
+    text = " ".join(" ".join(page.extract_text().split()) for page in pages)
+    first = data.run_plan.runs[0].day.isoformat()
+    assert f"Walk 2 min, run 3 min, repeated 1.6 km (1 mi) 3 2 Mon {first}" in text
+    assert "After the last phase" in text
