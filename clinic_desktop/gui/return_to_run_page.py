@@ -2,7 +2,7 @@
 
 Readiness is judged again every time the tab shows an episode, on the latest data. The
 yes/no items are saved as soon as they are answered; the plan is generated from the
-choices beside it; runs are typed in one row, Enter adds them, and every breach of the
+choices beside it; runs are typed in one row, Enter (or Ctrl+S) adds them, and every breach of the
 plan's rules is listed with the clinic's advice. Typing a run not yet added is kept as a
 draft and comes back when the episode is opened again.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -91,6 +92,8 @@ class ReturnToRunPage(WorkspacePage):
         layout.addLayout(bar)
         layout.addWidget(self.body, 1)
         self.drafts = DraftKeeper(clinic.drafts, DRAFT_FORM, self, self.log_panel.typed)
+        save = QShortcut(QKeySequence.StandardKey.Save, self, self.log_panel.save_typed)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.log_panel.edited.connect(self.drafts.mark_changed)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)

@@ -83,7 +83,7 @@ class RunLogPanel(QGroupBox):
             edit.setObjectName(f"run_{name}")
             edit.setAccessibleName(tip)
             edit.setToolTip(tip)
-            edit.returnPressed.connect(self._save)
+            edit.returnPressed.connect(self.save_typed)
             edit.textEdited.connect(self.edited)
             label = QLabel(text, self)
             label.setBuddy(edit)
@@ -95,7 +95,7 @@ class RunLogPanel(QGroupBox):
                 edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(width[name]) + 16)
             grid.setColumnStretch(column, 4 if name == "notes" else 2 if column < 4 else 1)
         self.save_button = QPushButton("Add r&un", self)
-        self.save_button.clicked.connect(self._save)
+        self.save_button.clicked.connect(self.save_typed)
         self.cancel_button = QPushButton("Cancel change", self)
         self.cancel_button.clicked.connect(self.clear_entry)
         self.cancel_button.hide()
@@ -150,7 +150,8 @@ class RunLogPanel(QGroupBox):
         for name, edit in self.inputs.items():
             edit.setText(typed.get(name, ""))
 
-    def _save(self) -> None:
+    def save_typed(self) -> None:
+        """Ask to add the typed run (or save the one being changed)."""
         editing = self.editing
         self.save_requested.emit(
             self.typed(),

@@ -28,10 +28,17 @@ MEASURED = {
 }
 
 
+def judge_on(clinic, day: dt.date) -> None:
+    """Date the verdicts (and count ages) on ``day`` instead of today."""
+    service = clinic.return_to_run
+    service = service.resolve() if hasattr(service, "resolve") else service  # built on first use
+    service._today = lambda: day
+
+
 @pytest.fixture
 def patient_id(clinic) -> int:
     """A runner at a draft re-evaluation with everything measured but the yes/no items."""
-    clinic.return_to_run._today = lambda: VISIT_DAY
+    judge_on(clinic, VISIT_DAY)
     with clinic.database.transaction() as session:
         patient = PatientRow(
             mrn="P000021",
@@ -190,3 +197,73 @@ def test_a_run_typed_but_not_added_comes_back(qtbot, clinic, patient_id, type_te
     again = open_page(qtbot, clinic, patient_id)
     assert again.log_panel.inputs["notes"].text() == "Knäet kändes stelt"
     assert any("kept" in message for message in again.messages)
+
+
+def test_ctrl_s_adds_the_run_being_typed(qtbot, clinic, patient_id):
+    page = open_page(qtbot, clinic, patient_id)
+    type_into(qtbot, page.log_panel.inputs["run_date"], "2026-09-16")
+    type_into(qtbot, page.log_panel.inputs["duration"], "20")
+    qtbot.keyClick(
+        page.log_panel.inputs["duration"], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier
+    )
+    assert [r.duration_min for r in page.state.runs] == [20.0]
+
+
+def test_an_admin_changes_the_criteria_and_the_verdict_names_the_new_version(
+    qtbot, clinic, patient_id
+):
+    from clinic_desktop.gui.readiness_criteria_dialog import ReadinessCriteriaDialog
+
+    service = clinic.return_to_run
+    settings = service.criteria()
+
+    def save(applies, thresholds, cap, version):
+        return service.save_criteria(
+            applies=applies,
+            thresholds=thresholds,
+            weekly_cap_percent=cap,
+            expected_version=version,
+        )
+
+    dialog = ReadinessCriteriaDialog(
+        settings,
+        service.criteria_versions(),
+        may_change=True,
+        save=save,
+        date_format="yyyy-mm-dd",
+    )
+    qtbot.addWidget(dialog)
+    codes = [dialog.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(9)]
+    walk_row = codes.index("walk_30min")
+    dialog.table.item(walk_row, 0).setCheckState(Qt.CheckState.Unchecked)
+    dialog.table.item(codes.index("hops_pain_free"), 0).setCheckState(Qt.CheckState.Unchecked)
+    dialog.thresholds["pain"].setValue(3)
+    dialog.cap.setValue(15)
+    dialog._accept()
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.saved.version == 2
+    page = open_page(qtbot, clinic, patient_id)
+    verdict = page.state.verdict
+    # The hop answers still give the pain with hopping, which is not recorded yet.
+    assert (
+        verdict.criteria_version == 2 and verdict.headline == "Incomplete (1 criterion not tested)"
+    )
+    assert verdict.evaluated_on == VISIT_DAY
+    assert [r.code for r in verdict.results][:2] == ["pain", "single_leg_squat"]
+    assert verdict.result("pain").title == "Pain at rest and with hopping: at most 3/10"
+    assert "version 2" in page.readiness.basis_label.text()
+    assert page.plan_panel.cap.value() == 15
+
+
+def test_without_the_admin_role_the_criteria_are_shown_read_only(qtbot, clinic, patient_id):
+    from clinic_desktop.gui.readiness_criteria_dialog import ReadinessCriteriaDialog
+
+    settings = clinic.return_to_run.criteria()
+    dialog = ReadinessCriteriaDialog(
+        settings, (settings,), may_change=False, save=None, date_format="yyyy-mm-dd"
+    )
+    qtbot.addWidget(dialog)
+    assert not dialog.thresholds["strength_calf"].isEnabled() and not dialog.cap.isEnabled()
+    assert "needs the admin role" in dialog.about.text()
+    sources = [dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())]
+    assert any(text.startswith("Clinic default.") for text in sources)
+    assert any("Rambaud 2018" in text for text in sources)

@@ -34,11 +34,18 @@ READY_VALUES = {
 }
 
 
+def judge_on(clinic, day: dt.date) -> None:
+    """Date the verdicts (and count ages) on ``day`` instead of today."""
+    service = clinic.return_to_run
+    service = service.resolve() if hasattr(service, "resolve") else service  # built on first use
+    service._today = lambda: day
+
+
 @pytest.fixture
 def runner(clinic):
     """A runner with right-sided knee pain, one draft visit with everything but the two
     yes/no items measured. Returns (patient id, episode id, visit id)."""
-    clinic.return_to_run._today = lambda: VISIT_DAY
+    judge_on(clinic, VISIT_DAY)
     with clinic.database.transaction() as session:
         patient = PatientRow(
             mrn="P000009",
