@@ -64,7 +64,7 @@ class ReadinessCriteriaDialog(QDialog):
                 spin = QDoubleSpinBox(self)
                 low, high = PAIN_RANGE if criterion.rule == "pain" else SYMMETRY_RANGE
                 spin.setRange(low, high)
-                spin.setDecimals(1 if criterion.rule == "pain" else 0)
+                spin.setDecimals(0)
                 spin.setSuffix("/10 at most" if criterion.rule == "pain" else " % at least")
                 spin.setValue(criterion.threshold)
                 spin.setEnabled(may_change)
@@ -72,14 +72,17 @@ class ReadinessCriteriaDialog(QDialog):
                 self.thresholds[criterion.code] = spin
                 self.table.setCellWidget(row, 2, spin)
             else:
-                self.table.setItem(row, 2, self._text("yes on each side tested"))
-            default = "Clinic default. " if criterion.clinic_default else ""
+                self.table.setItem(row, 2, self._text("passed"))
+            said = criterion.source.casefold().startswith("clinic default")
+            default = "Clinic default. " if criterion.clinic_default and not said else ""
             self.table.setItem(row, 3, self._text(default + criterion.source))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
-        self.table.resizeRowsToContents()
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() * 2 + 12)
 
         self.cap = QDoubleSpinBox(self)
         self.cap.setRange(1, 100)

@@ -51,6 +51,9 @@ class RunPlanPanel(QGroupBox):
         self.days.setValue(3)
         self.start_date = QLineEdit(self)
         self.start_date.setAccessibleName("Start on")
+        self.start_date.setMinimumWidth(
+            self.start_date.fontMetrics().horizontalAdvance("2026-12-31") + 16
+        )
         self.cap = QDoubleSpinBox(self)
         self.cap.setAccessibleName("Weekly distance cap")
         self.cap.setRange(1, 100)

@@ -265,5 +265,5 @@ def test_without_the_admin_role_the_criteria_are_shown_read_only(qtbot, clinic, 
     assert not dialog.thresholds["strength_calf"].isEnabled() and not dialog.cap.isEnabled()
     assert "needs the admin role" in dialog.about.text()
     sources = [dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())]
-    assert any(text.startswith("Clinic default.") for text in sources)
+    assert any(text.startswith("Clinic default") for text in sources)
     assert any("Rambaud 2018" in text for text in sources)
