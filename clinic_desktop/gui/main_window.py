@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from clinic_desktop import __version__
 from clinic_desktop.domain.access import DENIED_SENTENCES, Permission
-from clinic_desktop.domain.errors import NotFound
+from clinic_desktop.domain.errors import ClinicError, NotFound
 from clinic_desktop.domain.settings import ClinicSettings
 from clinic_desktop.gui.audit_viewer import AuditDialog
 from clinic_desktop.gui.lock_screen import LockScreen
@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
             (self.find_action, Permission.FIND_PATIENTS),
             (self.new_patient_action, Permission.EDIT_DEMOGRAPHICS),
             (self.settings_action, Permission.CLINIC_SETTINGS),
+            (self.criteria_action, Permission.CLINIC_SETTINGS),
             (self.users_action, Permission.MANAGE_USERS),
             (self.audit_action, Permission.VIEW_AUDIT),
             (self.print_handout_action, Permission.PRINT_HANDOUT),
@@ -191,6 +192,10 @@ class MainWindow(QMainWindow):
         self.settings_action = action(
             "Clinic &settings…", self.edit_settings, "Ctrl+,", "Letterhead, units and formats"
         )
+        self.criteria_action = action(
+            "&Return-to-run criteria…", self.edit_criteria, None,
+            "Which criteria say a runner may start walk/run, and the weekly distance cap",
+        )  # fmt: skip
         self.quit_action = action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.about_action = action("&About clinic_desktop", self.show_about)
         self.lock_action = action(
@@ -238,6 +243,7 @@ class MainWindow(QMainWindow):
         patient_menu.addAction(self.print_handout_action)
         admin_menu = menu.addMenu("&Admin")
         admin_menu.addAction(self.settings_action)
+        admin_menu.addAction(self.criteria_action)
         admin_menu.addAction(self.users_action)
         admin_menu.addAction(self.audit_action)
         help_menu = menu.addMenu("&Help")
@@ -339,6 +345,14 @@ class MainWindow(QMainWindow):
 
     def show_audit(self) -> None:
         AuditDialog(self.clinic, self).exec()
+
+    def edit_criteria(self) -> None:
+        from clinic_desktop.gui.readiness_criteria_dialog import edit_criteria
+
+        try:
+            edit_criteria(self.clinic, self.settings.date_format, self)
+        except ClinicError as error:
+            self.statusBar().showMessage(error.message, 8000)
 
     def _show_alerts(self) -> None:
         """Positive red flags of the open patient stay in sight on the header."""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from clinic_desktop.domain.access import Permission
 from clinic_desktop.domain.dates import format_date
 from clinic_desktop.domain.errors import ClinicError, ValidationErrors
 from clinic_desktop.domain.readiness_criteria import PAIN_RANGE, SYMMETRY_RANGE, ReadinessSettings
@@ -153,3 +154,30 @@ class ReadinessCriteriaDialog(QDialog):
             self.error.show()
             return
         self.accept()
+
+
+def edit_criteria(clinic, date_format: str, parent=None) -> ReadinessSettings | None:
+    """Show the clinic's criteria; an admin may save a new version, which is returned.
+
+    Raises :class:`ClinicError` if the criteria cannot be read.
+    """
+    service = clinic.return_to_run
+    settings, versions = service.criteria(), service.criteria_versions()
+
+    def save(applies, thresholds, cap, version):
+        return service.save_criteria(
+            applies=applies,
+            thresholds=thresholds,
+            weekly_cap_percent=cap,
+            expected_version=version,
+        )
+
+    dialog = ReadinessCriteriaDialog(
+        settings,
+        versions,
+        may_change=clinic.access.may(Permission.CLINIC_SETTINGS),
+        save=save,
+        date_format=date_format,
+        parent=parent,
+    )
+    return dialog.saved if dialog.exec() else None

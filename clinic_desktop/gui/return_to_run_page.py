@@ -24,14 +24,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from clinic_desktop.domain.access import Permission
 from clinic_desktop.domain.dates import format_date
 from clinic_desktop.domain.errors import ClinicError, ValidationError, ValidationErrors
 from clinic_desktop.domain.patient_rules import parse_date_text
 from clinic_desktop.domain.return_to_run import ReturnToRunState
 from clinic_desktop.domain.run_log import read_run
 from clinic_desktop.gui.draft_keeper import DraftKeeper
-from clinic_desktop.gui.readiness_criteria_dialog import ReadinessCriteriaDialog
+from clinic_desktop.gui.readiness_criteria_dialog import edit_criteria
 from clinic_desktop.gui.readiness_panel import ReadinessPanel
 from clinic_desktop.gui.run_log_panel import RunLogPanel
 from clinic_desktop.gui.run_plan_panel import RunPlanPanel
@@ -220,33 +219,15 @@ class ReturnToRunPage(WorkspacePage):
         self.reload()
 
     def show_criteria(self) -> None:
-        service = self.clinic.return_to_run
         try:
-            settings, versions = service.criteria(), service.criteria_versions()
+            saved = edit_criteria(self.clinic, self.settings.date_format, self)
         except ClinicError as error:
             self.status_message.emit(error.message)
             return
-
-        def save(applies, thresholds, cap, version):
-            return service.save_criteria(
-                applies=applies,
-                thresholds=thresholds,
-                weekly_cap_percent=cap,
-                expected_version=version,
-            )
-
-        dialog = ReadinessCriteriaDialog(
-            settings,
-            versions,
-            may_change=self.clinic.access.may(Permission.CLINIC_SETTINGS),
-            save=save,
-            date_format=self.settings.date_format,
-            parent=self,
-        )
-        if dialog.exec() and dialog.saved is not None:
-            self.status_message.emit(f"Criteria version {dialog.saved.version} saved.")
+        if saved is not None:
+            self.status_message.emit(f"Criteria version {saved.version} saved.")
             self.reload(offer_draft=False)
-            self.plan_panel.cap.setValue(dialog.saved.weekly_cap_percent)
+            self.plan_panel.cap.setValue(saved.weekly_cap_percent)
 
     # --- the plan --------------------------------------------------------------------
 

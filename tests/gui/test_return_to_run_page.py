@@ -267,3 +267,31 @@ def test_without_the_admin_role_the_criteria_are_shown_read_only(qtbot, clinic, 
     sources = [dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())]
     assert any(text.startswith("Clinic default") for text in sources)
     assert any("Rambaud 2018" in text for text in sources)
+
+
+def test_the_admin_menu_opens_the_return_to_run_criteria_for_an_admin_only(
+    qtbot, demo_clinic, tmp_path, monkeypatch
+):
+    from PySide6.QtCore import QSettings
+
+    from clinic_desktop.domain.access import Role
+    from clinic_desktop.gui import readiness_criteria_dialog
+    from clinic_desktop.gui.main_window import MainWindow
+    from tests.conftest import sign_in_as
+
+    shown = []
+    monkeypatch.setattr(
+        readiness_criteria_dialog.ReadinessCriteriaDialog,
+        "exec",
+        lambda dialog: shown.append(dialog.cap.isEnabled()) or 0,
+    )
+    sign_in_as(demo_clinic, {Role.ADMIN}, username="admin-only")
+    main = MainWindow(demo_clinic, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(main)
+    main.load()
+    assert main.criteria_action.isEnabled()
+    main.criteria_action.trigger()
+    assert shown == [True]
+    sign_in_as(demo_clinic, {Role.THERAPIST}, username="therapist-only")
+    main.apply_permissions()
+    assert not main.criteria_action.isEnabled()
