@@ -18,7 +18,7 @@ from clinic_desktop.gui.field_errors import ERROR_STYLE
 from clinic_desktop.gui.forms.ui_outcome_form import Ui_OutcomeForm
 from clinic_desktop.gui.intake_step import IntakeContext, IntakeStep
 from clinic_desktop.gui.intake_tables import ItemModel, ItemTable
-from clinic_desktop.gui.overview import RecordTableModel
+from clinic_desktop.gui.text_table import TextRow, TextTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 Answers = dict[int, int | None]
@@ -60,7 +60,7 @@ class OutcomeStep(IntakeStep):
         self.table.refused.connect(self._refused)
         ui.answersErrorLabel.setStyleSheet(ERROR_STYLE)
         ui.answersErrorLabel.hide()
-        self.history_model = RecordTableModel(("Date", "Visit", "Total", "Change", "MCID"), self)
+        self.history_model = TextTableModel(("Date", "Visit", "Total", "Change", "MCID"), self)
         ui.historyTable.setModel(self.history_model)
         ui.historyTable.verticalHeader().hide()
         ui.historyTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -187,7 +187,7 @@ class OutcomeStep(IntakeStep):
             self.ui.changeLabel.setText("")
             return
         history = self.clinic.outcomes.history(self.context.episode.id, instrument.id)
-        self.history_model.set_rows(self._history_rows(history))
+        self.history_model.set_rows([TextRow(cells) for cells in self._history_rows(history)])
         self.ui.changeLabel.setText(history.summary())
         self.ui.historyBox.setTitle(f"{instrument.short_name} in this episode")
 

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
-    QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from clinic_desktop.domain.access import Permission
@@ -26,51 +22,10 @@ from clinic_desktop.domain.patients import (
     VISIT_KIND_LABELS,
     PatientOverview,
 )
+from clinic_desktop.gui.text_table import TextRow, TextTableModel, text_table
 from clinic_desktop.gui.workspace import WorkspacePage
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-class RecordTableModel(QAbstractTableModel):
-    """A read-only table of already formatted rows."""
-
-    def __init__(self, columns: tuple[str, ...], parent=None) -> None:
-        super().__init__(parent)
-        self._columns = columns
-        self._rows: list[tuple[str, ...]] = []
-
-    def set_rows(self, rows: list[tuple[str, ...]]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._columns[section]
-        return None
-
-    def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and index.isValid():
-            return self._rows[index.row()][index.column()]
-        return None
-
-
-def _read_only_table(model: QAbstractTableModel, parent: QWidget) -> QTableView:
-    table = QTableView(parent)
-    table.setModel(model)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class PatientOverviewPage(WorkspacePage):
@@ -89,12 +44,14 @@ class PatientOverviewPage(WorkspacePage):
         self.details_label.setWordWrap(True)
         self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.episodes_model = RecordTableModel(self.EPISODE_COLUMNS, self)
-        self.visits_model = RecordTableModel(self.VISIT_COLUMNS, self)
+        self.episodes_model = TextTableModel(self.EPISODE_COLUMNS, self)
+        self.visits_model = TextTableModel(self.VISIT_COLUMNS, self)
         episodes_box = QGroupBox("Episodes of care", self)
-        QVBoxLayout(episodes_box).addWidget(_read_only_table(self.episodes_model, episodes_box))
+        QVBoxLayout(episodes_box).addWidget(
+            text_table(self.episodes_model, episodes_box, "Episodes of care")
+        )
         visits_box = QGroupBox("Visits", self)
-        self.visits_table = _read_only_table(self.visits_model, visits_box)
+        self.visits_table = text_table(self.visits_model, visits_box, "Visits")
         QVBoxLayout(visits_box).addWidget(self.visits_table)
 
         layout = QVBoxLayout(self)
@@ -116,26 +73,30 @@ class PatientOverviewPage(WorkspacePage):
         fmt = self.settings.date_format
         self.episodes_model.set_rows(
             [
-                (
-                    e.diagnosis,
-                    SIDE_LABELS.get(e.side, e.side),
-                    EPISODE_KIND_LABELS.get(e.kind, e.kind),
-                    EPISODE_STATUS_LABELS.get(e.status, e.status),
-                    format_date(e.started_on, fmt),
-                    format_date(e.ended_on, fmt),
+                TextRow(
+                    (
+                        e.diagnosis,
+                        SIDE_LABELS.get(e.side, e.side),
+                        EPISODE_KIND_LABELS.get(e.kind, e.kind),
+                        EPISODE_STATUS_LABELS.get(e.status, e.status),
+                        format_date(e.started_on, fmt),
+                        format_date(e.ended_on, fmt),
+                    )
                 )
                 for e in overview.episodes
             ]
         )
         self.visits_model.set_rows(
             [
-                (
-                    format_date(v.visit_date, fmt),
-                    VISIT_KIND_LABELS.get(v.kind, v.kind),
-                    ATTENDANCE_LABELS.get(v.attendance, v.attendance),
-                    v.therapist,
-                    "" if v.pain_now is None else f"{v.pain_now}/10",
-                    "Signed" if v.status == "signed" else "Draft",
+                TextRow(
+                    (
+                        format_date(v.visit_date, fmt),
+                        VISIT_KIND_LABELS.get(v.kind, v.kind),
+                        ATTENDANCE_LABELS.get(v.attendance, v.attendance),
+                        v.therapist,
+                        "" if v.pain_now is None else f"{v.pain_now}/10",
+                        "Signed" if v.status == "signed" else "Draft",
+                    )
                 )
                 for v in overview.visits
             ]
