@@ -14,6 +14,7 @@ FORCE_UNITS = ("N", "kgf", "lbf")
 DATE_FORMATS = ("yyyy-mm-dd", "dd/mm/yyyy", "mm/dd/yyyy")
 LOGO_MAX_BYTES = 2 * 1024 * 1024
 LOGO_TYPES = ("image/png", "image/jpeg")
+MAX_ADVICE = 4000
 _MRN_PREFIX = re.compile(r"^[A-Z]{0,6}$")
 
 
@@ -32,7 +33,18 @@ class ClinicSettings:
     date_format: str = "yyyy-mm-dd"
     mrn_prefix: str = "P"
     lock_after_minutes: int = 10
+    #: A progress report is due after this many visits or days since the last one.
+    progress_report_visits: int = 10
+    progress_report_days: int = 30
+    #: The clinic's self-management advice for reports, one line each; None = shipped.
+    self_management_advice: str | None = None
     version: int = 0
+
+    @property
+    def advice_lines(self) -> tuple[str, ...]:
+        """The clinic's own advice lines, empty when it uses the shipped advice."""
+        text = self.self_management_advice or ""
+        return tuple(" ".join(line.split()) for line in text.splitlines() if line.strip())
 
     def with_changes(self, **changes) -> ClinicSettings:
         return replace(self, **changes)
@@ -79,6 +91,25 @@ def validate_settings(settings: ClinicSettings) -> ClinicSettings:
                 "lock_after_minutes", "Lock the screen after 1 to 120 minutes without use."
             )
         )
+    for field_name, low, high, what in (
+        ("progress_report_visits", 1, 50, "visits"),
+        ("progress_report_days", 1, 365, "days"),
+    ):
+        value = getattr(settings, field_name)
+        if not isinstance(value, int) or not low <= value <= high:
+            errors.append(
+                ValidationError(
+                    field_name, f"A progress report falls due after {low} to {high} {what}."
+                )
+            )
+    advice = (settings.self_management_advice or "").strip()
+    if len(advice) > MAX_ADVICE:
+        errors.append(
+            ValidationError(
+                "self_management_advice",
+                f"Keep the self-management advice under {MAX_ADVICE} characters.",
+            )
+        )
     if settings.logo is not None:
         if len(settings.logo) > LOGO_MAX_BYTES:
             size_mb = len(settings.logo) / (1024 * 1024)
@@ -99,6 +130,7 @@ def validate_settings(settings: ClinicSettings) -> ClinicSettings:
         phone=settings.phone.strip(),
         mrn_prefix=prefix,
         logo_mime=logo_mime,
+        self_management_advice=advice or None,
     )
 
 

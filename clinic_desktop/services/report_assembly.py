@@ -73,6 +73,9 @@ def clinic_settings(session) -> ClinicSettings:
         distance_unit=row.distance_unit,
         force_unit=row.force_unit,
         date_format=row.date_format,
+        progress_report_visits=row.progress_report_visits,
+        progress_report_days=row.progress_report_days,
+        self_management_advice=row.self_management_advice,
     )
 
 
@@ -181,7 +184,7 @@ def assemble(
         program_missing="No home program was given in this episode of care.",
         advice=Section(
             "Self-management advice",
-            reference.advice,
+            settings.advice_lines or reference.advice,
             "The clinic has no self-management advice on file.",
         ),
         therapist_name=therapist_name,

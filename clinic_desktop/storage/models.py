@@ -38,6 +38,7 @@ NAMING_CONVENTION = {
 
 SIDES = ("left", "right", "none")
 EPISODE_SIDES = ("left", "right", "both", "none")
+PROGRAM_ADHERENCE = ("", "full", "most", "some", "little")
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -78,6 +79,10 @@ class ClinicSettingsRow(Base, Versioned):
         CheckConstraint("length(clinic_name) > 0", name="clinic_name"),
         CheckConstraint("next_mrn_number >= 1", name="next_mrn_number"),
         CheckConstraint("lock_after_minutes BETWEEN 1 AND 120", name="lock_after_minutes"),
+        CheckConstraint(
+            "progress_report_visits BETWEEN 1 AND 50", name="progress_report_visits"
+        ),
+        CheckConstraint("progress_report_days BETWEEN 1 AND 365", name="progress_report_days"),
     )
     __mapper_args__ = {"version_id_col": Versioned.version}
 
@@ -94,6 +99,12 @@ class ClinicSettingsRow(Base, Versioned):
     mrn_prefix: Mapped[str] = mapped_column(String(8), nullable=False, default="P")
     next_mrn_number: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     lock_after_minutes: Mapped[int] = mapped_column(Integer, nullable=False, default=10)
+    # A progress report is due after this many attended visits or days since the last
+    # evaluation or progress report, whichever comes first.
+    progress_report_visits: Mapped[int] = mapped_column(Integer, nullable=False, default=10)
+    progress_report_days: Mapped[int] = mapped_column(Integer, nullable=False, default=30)
+    # The clinic's own self-management advice for reports, one line each; None = shipped.
+    self_management_advice: Mapped[str | None] = mapped_column(Text)
 
 
 class UserRow(Base, Versioned):
@@ -176,6 +187,7 @@ class EpisodeRow(Base, Versioned):
         ),
         CheckConstraint(_in("status", ("active", "on_hold", "discharged")), name="status"),
         CheckConstraint("ended_on IS NULL OR ended_on >= started_on", name="dates"),
+        CheckConstraint(_in("program_adherence", PROGRAM_ADHERENCE), name="program_adherence"),
         Index("ix_episode_patient_status", "patient_id", "status"),
     )
     __mapper_args__ = {"version_id_col": Versioned.version}
@@ -197,6 +209,11 @@ class EpisodeRow(Base, Versioned):
     ended_on: Mapped[dt.date | None] = mapped_column(Date)
     discharge_reason: Mapped[str] = mapped_column(Text, nullable=False, default="")
     ended_against_advice: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    # Recorded at discharge: how the runner kept to the home program and running plan
+    # ("" = not recorded), and the follow-up recommendations and referrals.
+    program_adherence: Mapped[str] = mapped_column(String(10), nullable=False, default="")
+    adherence_note: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    follow_up: Mapped[str] = mapped_column(Text, nullable=False, default="")
 
 
 class RunningProfileRow(Base, Versioned):
