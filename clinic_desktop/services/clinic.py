@@ -98,6 +98,8 @@ class Clinic:
     outcomes: Any
     goals: Any
     reports: Any
+    reminders: Any
+    discharge: Any
     is_demo: bool = False
     #: The folder of the SQLite file, where the clinic's own files (its battery) live.
     data_dir: Path | None = None
@@ -226,6 +228,16 @@ def _clinical_services(database: Database, location: DatabaseLocation, data_dir:
 
         return ReportService(database, battery(), instruments(), data_dir)
 
+    def reminders():
+        from clinic_desktop.services.reminders import ReminderService
+
+        return ReminderService(database)
+
+    def discharge():
+        from clinic_desktop.services.discharge import DischargeService
+
+        return DischargeService(database, battery(), instruments(), data_dir)
+
     builders = (
         assessments,
         progress,
@@ -238,5 +250,7 @@ def _clinical_services(database: Database, location: DatabaseLocation, data_dir:
         outcomes,
         goals,
         reports,
+        reminders,
+        discharge,
     )
     return {build.__name__: LazyService(build) for build in builders}

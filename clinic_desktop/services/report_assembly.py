@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from clinic_desktop.domain.battery import Battery
 from clinic_desktop.domain.dates import format_date
+from clinic_desktop.domain.discharge import DischargeDetails
 from clinic_desktop.domain.dosage import Dosage, describe_dosage
 from clinic_desktop.domain.errors import NotFound
 from clinic_desktop.domain.exercises import Library
@@ -87,9 +88,15 @@ def assemble(
     reference: Reference,
     today: dt.date,
     author: str,
+    discharge: DischargeDetails | None = None,
 ) -> ReportData:
-    """Every section of the report for ``episode``, read in ``session``."""
+    """Every section of the report for ``episode``, read in ``session``.
+
+    ``discharge`` is what the therapist is about to record at discharge (reason,
+    adherence, follow-up); without it the episode's stored details are printed.
+    """
     settings = clinic_settings(session)
+    details = discharge or stored_discharge(episode, today)
     fmt = settings.date_format
     visits, measured, totals, goal_targets = _episode_records(
         session, episode.id, reference.instruments
@@ -128,7 +135,11 @@ def assemble(
         for g in goals
     )
     program, equipment = _program(session, episode.id, reference.library)
-    care_to = episode.ended_on or (attended[-1].day if attended else today)
+    care_to = (
+        details.ended_on
+        if kind == DISCHARGE
+        else episode.ended_on or (attended[-1].day if attended else today)
+    )
     name = f"{patient.given_name} {patient.family_name}".strip()
     return ReportData(
         kind=kind,
@@ -149,7 +160,7 @@ def assemble(
         report_date=today,
         date_text=format_date(today, fmt),
         date_format=fmt,
-        discharge_reason=(episode.discharge_reason or "not recorded") if kind == DISCHARGE else "",
+        discharge_reason=(details.reason or "not recorded") if kind == DISCHARGE else "",
         measures=measure_rows(
             progress,
             reference.battery,
@@ -164,9 +175,9 @@ def assemble(
         charts_missing=progress.message or "Nothing was measured in this episode to chart.",
         goals=standings,
         goals_missing="No goals were set for this episode of care.",
-        attendance=_attendance(visits, episode, kind),
+        attendance=_attendance(visits, details, kind),
         sections=(
-            _adherence(session, episode.id),
+            _adherence(session, episode.id, details),
             Section(
                 "Equipment given",
                 equipment,
@@ -174,7 +185,7 @@ def assemble(
             ),
             Section(
                 "Follow-up and referrals",
-                (),
+                tuple(line.strip() for line in details.follow_up.splitlines() if line.strip()),
                 "No follow-up recommendations or referrals were recorded for this episode.",
             ),
             _red_flags(session, episode.id, fmt),
@@ -232,7 +243,19 @@ def _charts(progress: EpisodeProgress):
     return tuple([m.chart for m in picked] + extra + list(progress.outcomes))
 
 
-def _attendance(visits, episode: EpisodeRow, kind: str) -> Section:
+def stored_discharge(episode: EpisodeRow, today: dt.date) -> DischargeDetails:
+    """The discharge details on file for ``episode`` (empty while it is open)."""
+    return DischargeDetails(
+        reason=episode.discharge_reason,
+        ended_on=episode.ended_on or today,
+        against_advice=episode.ended_against_advice,
+        program_adherence=episode.program_adherence,
+        adherence_note=episode.adherence_note,
+        follow_up=episode.follow_up,
+    )
+
+
+def _attendance(visits, details: DischargeDetails, kind: str) -> Section:
     counts = Counter(v.attendance for v in visits)
     lines = [
         f"Visits attended: {counts['attended']}. Missed: {counts['missed']}. "
@@ -241,15 +264,20 @@ def _attendance(visits, episode: EpisodeRow, kind: str) -> Section:
     if kind == DISCHARGE:
         lines.append(
             "Care ended against the therapist's advice."
-            if episode.ended_against_advice
+            if details.against_advice
             else "Care did not end against the therapist's advice."
         )
     return Section("Attendance", tuple(lines))
 
 
-def _adherence(session, episode_id: int) -> Section:
+def _adherence(session, episode_id: int, details: DischargeDetails) -> Section:
     runs = session.scalars(select(RunLogRow).where(RunLogRow.episode_id == episode_id)).all()
     lines = []
+    if details.program_adherence:
+        note = f" {details.adherence_note}" if details.adherence_note else ""
+        lines.append(f"Home program: the runner {details.adherence_words}.{note}")
+    elif details.adherence_note:
+        lines.append(f"Home program: {details.adherence_note}")
     if runs:
         painful = sum(1 for r in runs if r.pain_during is not None and r.pain_during > 3)
         lines.append(

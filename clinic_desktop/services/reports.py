@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from clinic_desktop.domain.access import Permission, SignedInUser
 from clinic_desktop.domain.battery import Battery, load_battery
+from clinic_desktop.domain.discharge import DischargeDetails
 from clinic_desktop.domain.errors import NotFound
 from clinic_desktop.domain.exercises import Library, load_library
 from clinic_desktop.domain.outcomes import Instrument, load_instruments
@@ -122,41 +123,50 @@ class ReportService(Service):
         audit it, in one transaction."""
         with self._db.transaction() as session:
             data, episode = self._assemble(session, patient_id, kind, episode_id)
-            paper = clinic_settings(session).paper_size
-            build = discharge_summary_pdf if kind == DISCHARGE else progress_report_pdf
-            pdf = build(data, paper)
-            digest = hashlib.sha256(pdf).hexdigest()
-            user_id = self.access.user_id
-            # A system identity (the command line) has no user row: it is named in the audit.
-            real_user = user_id if user_id and session.get(UserRow, user_id) else None
-            title = f"{data.title}, {data.patient.name}, {data.date_text}"
-            row = DocumentRow(
-                patient_id=patient_id,
-                episode_id=episode.id,
-                kind=kind,
-                title=title,
-                created_by=real_user,
-                sha256=digest,
-                content=pdf,
-            )
-            session.add(row)
-            session.flush()
-            who = self.access.user.username if self.access.user else ""
-            record_event(
-                session,
-                f"document.{kind}",
-                entity="document",
-                entity_id=row.id,
-                patient_id=patient_id,
-                user_id=real_user,
-                detail={
-                    "sha256": digest,
-                    "episode_id": episode.id,
-                    "by": who,
-                    "pages_bytes": len(pdf),
-                },
-            )
-            return GeneratedReport(row.id, kind, title, pdf, digest, patient_id, episode.id)
+            return self._record(session, data, episode.id, patient_id)
+
+    def _build(self, session, data: ReportData) -> bytes:
+        paper = clinic_settings(session).paper_size
+        build = discharge_summary_pdf if data.kind == DISCHARGE else progress_report_pdf
+        return build(data, paper)
+
+    def _record(
+        self, session, data: ReportData, episode_id: int, patient_id: int
+    ) -> GeneratedReport:
+        """Build ``data``'s PDF, record it in the documents and audit it, in ``session``."""
+        pdf = self._build(session, data)
+        digest = hashlib.sha256(pdf).hexdigest()
+        user_id = self.access.user_id
+        # A system identity (the command line) has no user row: it is named in the audit.
+        real_user = user_id if user_id and session.get(UserRow, user_id) else None
+        title = f"{data.title}, {data.patient.name}, {data.date_text}"
+        row = DocumentRow(
+            patient_id=patient_id,
+            episode_id=episode_id,
+            kind=data.kind,
+            title=title,
+            created_by=real_user,
+            sha256=digest,
+            content=pdf,
+        )
+        session.add(row)
+        session.flush()
+        who = self.access.user.username if self.access.user else ""
+        record_event(
+            session,
+            f"document.{data.kind}",
+            entity="document",
+            entity_id=row.id,
+            patient_id=patient_id,
+            user_id=real_user,
+            detail={
+                "sha256": digest,
+                "episode_id": episode_id,
+                "by": who,
+                "pages_bytes": len(pdf),
+            },
+        )
+        return GeneratedReport(row.id, data.kind, title, pdf, digest, patient_id, episode_id)
 
     @requires(Permission.CLINICAL_READ)
     def patient_id_for_mrn(self, mrn: str) -> int:
@@ -167,7 +177,14 @@ class ReportService(Service):
             raise NotFound(f"No patient has the MRN {mrn.strip()}.")
         return found
 
-    def _assemble(self, session, patient_id: int, kind: str, episode_id: int | None):
+    def _assemble(
+        self,
+        session,
+        patient_id: int,
+        kind: str,
+        episode_id: int | None,
+        discharge: DischargeDetails | None = None,
+    ):
         if kind not in REPORT_KINDS:
             raise ValueError(f"Unknown report {kind!r}; choose one of {', '.join(REPORT_KINDS)}.")
         patient = session.get(PatientRow, patient_id)
@@ -190,6 +207,13 @@ class ReportService(Service):
             )
         author = self.access.user.display_name if self.access.user else ""
         data = assemble(
-            session, kind, patient, episode, self._load_reference(), self._today(), author
+            session,
+            kind,
+            patient,
+            episode,
+            self._load_reference(),
+            self._today(),
+            author,
+            discharge,
         )
         return data, episode
