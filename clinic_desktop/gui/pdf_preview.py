@@ -1,9 +1,9 @@
-"""The handout preview: made off the GUI thread with progress, shown with QtPdf, printed
-through the Qt print dialog.
+"""Document previews (handouts, reports): made off the GUI thread with progress, shown
+with QtPdf, printed through the Qt print dialog.
 
 Keyboard: the dialog opens with Print as the default button, so Enter prints (Ctrl+P
 too) and Escape closes. Printing renders each PDF page at the printer's resolution onto
-the paper size the clinic's settings name; a printed handout is noted in its document
+the paper size the clinic's settings name; a printed document is noted in its
 record.
 """
 
@@ -33,24 +33,28 @@ log = logging.getLogger(__name__)
 PRINT_DPI = 300
 
 
-class HandoutPreviewDialog(QDialog):
-    """Makes the patient's handout (current program, or ``program_id``) and shows it."""
+class PdfPreviewDialog(QDialog):
+    """A document made off the GUI thread, then shown with QtPdf, printed or saved.
 
-    def __init__(self, clinic, patient_id: int, program_id: int | None = None, parent=None):
+    ``job(progress)`` runs on a pool thread and returns what ``pdf_of`` turns into the
+    PDF's bytes; subclasses word the status line (``ready_text``) and note a print
+    (``note_printed``). ``what`` names the document in sentences ("the handout").
+    """
+
+    def __init__(self, clinic, job, *, title: str, what: str, parent=None) -> None:
         super().__init__(parent)
         self.clinic = clinic
-        self.patient_id = patient_id
-        self.program_id = program_id
-        self.made = None  # the GeneratedHandout once ready
+        self.what = what
+        self.made = None  # what the job returned, once ready
         self.document = None  # QPdfDocument
         self.printed = False
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.printer.setResolution(PRINT_DPI)
-        self.setWindowTitle("Handout preview")
+        self.setWindowTitle(title)
         room = self.screen().availableGeometry()
         self.resize(min(760, room.width()), min(900, room.height() - 60))
 
-        self.status = QLabel("Preparing the handout…", self)
+        self.status = QLabel(f"Preparing {what}…", self)
         self.status.setObjectName("handoutStatus")
         self.status.setWordWrap(True)
         self.progress = QProgressBar(self)
@@ -59,16 +63,16 @@ class HandoutPreviewDialog(QDialog):
         self.waiting = QLabel("", self)
         self.pages.addWidget(self.waiting)
 
-        buttons = QDialogButtonBox(self)
+        self.buttons = QDialogButtonBox(self)
         self.print_button = QPushButton("&Print…", self)
         self.print_button.setEnabled(False)
         self.print_button.setDefault(True)
-        self.print_button.setToolTip("Choose a printer and print the handout (Enter or Ctrl+P)")
+        self.print_button.setToolTip(f"Choose a printer and print {what} (Enter or Ctrl+P)")
         self.save_button = QPushButton("&Save PDF…", self)
         self.save_button.setEnabled(False)
-        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button.clicked.connect(self.choose_printer_and_print)
         self.save_button.clicked.connect(self.save_pdf)
         close.clicked.connect(self.reject)
@@ -78,18 +82,36 @@ class HandoutPreviewDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.progress)
         layout.addWidget(self.pages, 1)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
+        self.worker = None
+        if job is not None:
+            self.start(job)
 
-        self.worker = run_in_background(
-            lambda progress: clinic.handouts.generate(patient_id, program_id, progress),
-            self._ready, self._failed, self._progress,
-        )  # fmt: skip
+    def start(self, job) -> None:
+        """Run ``job`` in the background; its result is shown when ready."""
+        self.progress.setValue(0)
+        self.progress.show()
+        self.worker = run_in_background(job, self._ready, self._failed, self._progress)
+
+    # --- what subclasses word -------------------------------------------------------------
+
+    def pdf_of(self, made) -> bytes:
+        return made.pdf
+
+    def ready_text(self, made) -> str:
+        return f"{made.title}. Press Enter to print."
+
+    def file_name(self, made) -> str:
+        return made.title.replace(",", "").replace(" ", "-").lower() + ".pdf"
+
+    def note_printed(self, made) -> None:
+        """Record that ``made`` went to the printer; must not raise."""
 
     # --- the worker's reports (GUI thread) ----------------------------------------------------
 
     def _progress(self, percent: int, text: str) -> None:
         self.progress.setValue(percent)
-        self.status.setText(f"Preparing the handout… {text}")
+        self.status.setText(f"Preparing {self.what}… {text}")
 
     def _failed(self, sentence: str) -> None:
         self.progress.hide()
@@ -99,14 +121,10 @@ class HandoutPreviewDialog(QDialog):
         self.made = made
         self.progress.setValue(100)
         self.progress.hide()
-        pages = "page" if made.page_count == 1 else "pages"
-        self.status.setText(
-            f"{made.title}: {made.exercise_count} exercises on {made.page_count} {pages}. "
-            "Press Enter to print."
-        )
+        self.status.setText(self.ready_text(made))
         self.save_button.setEnabled(True)
         try:
-            self._show_pdf(made.pdf)
+            self._show_pdf(self.pdf_of(made))
         except ImportError:  # the PDF module is missing: saving still works
             self.waiting.setText(
                 "The preview needs the PySide6 PDF module, which is not installed here. "
@@ -123,6 +141,7 @@ class HandoutPreviewDialog(QDialog):
         self._bytes = QByteArray(data)
         self._buffer = QBuffer(self._bytes, self)
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        old = self.document
         self.document = QPdfDocument(self)
         self.document.load(self._buffer)
         view = QPdfView(self)
@@ -134,20 +153,22 @@ class HandoutPreviewDialog(QDialog):
         self.view = view
         self.pages.addWidget(view)
         self.pages.setCurrentWidget(view)
+        if old is not None:
+            old.deleteLater()
 
     # --- printing -------------------------------------------------------------------------
 
     def choose_printer_and_print(self) -> None:
-        if self.document is None or self.made is None:
+        if self.document is None or self.made is None or not self.print_button.isEnabled():
             return
         paper = QPageSize.PageSizeId.Letter
         if self.clinic.settings.load().paper_size != "Letter":
             paper = QPageSize.PageSizeId.A4
         self.printer.setPageSize(QPageSize(paper))
         self.printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-        self.printer.setDocName(self.made.title)
+        self.printer.setDocName(self.windowTitle())
         dialog = QPrintDialog(self.printer, self)
-        dialog.setWindowTitle("Print the handout")
+        dialog.setWindowTitle(f"Print {self.what}")
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         if self.print_to(self.printer):
@@ -173,20 +194,46 @@ class HandoutPreviewDialog(QDialog):
         finally:
             painter.end()
         self.printed = True
-        try:
-            self.clinic.handouts.mark_printed(self.made.document_id)
-        except ClinicError as error:  # printed all the same; say why the note is missing
-            log.warning("Printed handout not noted: %s", error.message)
+        self.note_printed(self.made)
         return True
 
     def save_pdf(self) -> None:
         if self.made is None:
             return
-        name = self.made.title.replace(",", "").replace(" ", "-").lower() + ".pdf"
-        path, _ = QFileDialog.getSaveFileName(self, "Save the handout", name, "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, f"Save {self.what}", self.file_name(self.made), "PDF (*.pdf)"
+        )
         if path:
-            Path(path).write_bytes(self.made.pdf)
+            Path(path).write_bytes(self.pdf_of(self.made))
             self.status.setText(f"Saved {path}.")
+
+
+class HandoutPreviewDialog(PdfPreviewDialog):
+    """Makes the patient's handout (current program, or ``program_id``) and shows it."""
+
+    def __init__(self, clinic, patient_id: int, program_id: int | None = None, parent=None):
+        self.patient_id = patient_id
+        self.program_id = program_id
+        super().__init__(
+            clinic,
+            lambda progress: clinic.handouts.generate(patient_id, program_id, progress),
+            title="Handout preview",
+            what="the handout",
+            parent=parent,
+        )
+
+    def ready_text(self, made) -> str:
+        pages = "page" if made.page_count == 1 else "pages"
+        return (
+            f"{made.title}: {made.exercise_count} exercises on {made.page_count} {pages}. "
+            "Press Enter to print."
+        )
+
+    def note_printed(self, made) -> None:
+        try:
+            self.clinic.handouts.mark_printed(made.document_id)
+        except ClinicError as error:  # printed all the same; say why the note is missing
+            log.warning("Printed handout not noted: %s", error.message)
 
 
 def open_handout_preview(
