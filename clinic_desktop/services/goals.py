@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -10,12 +11,14 @@ from sqlalchemy import func, select
 from clinic_desktop.domain.access import Permission
 from clinic_desktop.domain.battery import Battery, load_battery
 from clinic_desktop.domain.errors import NotFound, StaleRecord, ValidationError
-from clinic_desktop.domain.goals import Goal, GoalFields
+from clinic_desktop.domain.goals import Goal, GoalFields, GoalStanding, goal_standing
 from clinic_desktop.domain.outcomes import Instrument, load_instruments
+from clinic_desktop.domain.settings import ClinicSettings
 from clinic_desktop.services.access import Access, Service, requires
 from clinic_desktop.services.audit import record_event
+from clinic_desktop.services.progress import read_episode_progress
 from clinic_desktop.storage.database import Database
-from clinic_desktop.storage.models import EpisodeRow, GoalRow
+from clinic_desktop.storage.models import ClinicSettingsRow, EpisodeRow, GoalRow
 
 DISCHARGED = "This episode of care has ended (discharged); its goals can no longer be changed."
 
@@ -62,6 +65,53 @@ class GoalService(Service):
                 .order_by(GoalRow.position, GoalRow.id)
             ).all()
             return tuple(goal_from_row(row) for row in rows)
+
+    @requires(Permission.CLINICAL_READ)
+    def standings(self, episode_id: int) -> tuple[GoalStanding, ...]:
+        """Each goal of the episode, in order, with its target in words, the latest figure
+        measured for it and the status the figures give (see
+        :func:`~clinic_desktop.domain.goals.goal_standing`).
+
+        The figures are the episode's progress series, read as the Progress tab reads
+        them; forces and dates are worded in the clinic's units and date format. Raises
+        :class:`NotFound` if the episode is not on file.
+        """
+        with self._db.reading() as session:
+            episode = session.get(EpisodeRow, episode_id)
+            if episode is None:
+                raise NotFound("This episode of care is no longer on file.")
+            settings = session.get(ClinicSettingsRow, 1) or ClinicSettings()
+            force_unit, date_format = settings.force_unit, settings.date_format
+            goals = [
+                goal_from_row(row)
+                for row in session.scalars(
+                    select(GoalRow)
+                    .where(GoalRow.episode_id == episode_id)
+                    .order_by(GoalRow.position, GoalRow.id)
+                )
+            ]
+            if not goals:
+                return ()
+            progress = read_episode_progress(
+                session,
+                episode,
+                self.battery,
+                self.instruments,
+                force_unit=force_unit,
+                date_format=date_format,
+                today=dt.date.today(),
+            )
+        return tuple(
+            goal_standing(
+                goal,
+                progress,
+                self.battery,
+                self.instruments,
+                force_unit=force_unit,
+                date_format=date_format,
+            )
+            for goal in goals
+        )
 
     @requires(Permission.CLINICAL_WRITE)
     def add(self, episode_id: int, fields: GoalFields) -> Goal:

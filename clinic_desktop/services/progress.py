@@ -24,6 +24,7 @@ from clinic_desktop.domain.outcomes import Instrument, load_instruments, score
 from clinic_desktop.domain.patient_rules import age_on
 from clinic_desktop.domain.progress import (
     EpisodeChoice,
+    EpisodeProgress,
     PatientProgress,
     empty_progress,
     episode_progress,
@@ -115,26 +116,49 @@ class ProgressService(Service):
                 episode = episodes[0]
             if episode is None:
                 return PatientProgress(patient_id, (), None, empty_progress(NO_EPISODE))
-            visits, measured, totals, goals = _episode_records(
-                session, episode.id, self.instruments
+            progress = read_episode_progress(
+                session,
+                episode,
+                self.battery,
+                self.instruments,
+                force_unit=force_unit,
+                date_format=date_format,
+                today=self._today(),
             )
-            birth_date, sex = patient.birth_date, patient.sex
-        attended = [v.day for v in visits if v.attendance == "attended"]
-        age = age_on(birth_date, max(attended) if attended else self._today())
-        progress = episode_progress(
-            visits,
-            measured,
-            self.battery,
-            episode.side,
-            totals,
-            self.instruments,
-            goals,
-            force_unit=force_unit,
-            age_years=age,
-            sex=sex,
-            date_format=date_format,
-        )
         return PatientProgress(patient_id, choices, episode.id, progress)
+
+
+def read_episode_progress(
+    session,
+    episode: EpisodeRow,
+    battery: Battery,
+    instruments: Mapping[str, Instrument],
+    *,
+    force_unit: str,
+    date_format: str,
+    today: dt.date,
+) -> EpisodeProgress:
+    """The progress of ``episode`` read in ``session``: the series the Progress tab draws.
+
+    Norms by age are taken on the last attended visit (``today`` if none was attended).
+    """
+    patient = session.get(PatientRow, episode.patient_id)
+    visits, measured, totals, goals = _episode_records(session, episode.id, instruments)
+    attended = [v.day for v in visits if v.attendance == "attended"]
+    age = age_on(patient.birth_date, max(attended) if attended else today)
+    return episode_progress(
+        visits,
+        measured,
+        battery,
+        episode.side,
+        totals,
+        instruments,
+        goals,
+        force_unit=force_unit,
+        age_years=age,
+        sex=patient.sex,
+        date_format=date_format,
+    )
 
 
 def _episode_records(session, episode_id: int, instruments: Mapping[str, Instrument]):
