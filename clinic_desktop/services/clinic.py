@@ -99,6 +99,7 @@ class Clinic:
     goals: Any
     reports: Any
     reminders: Any
+    reminders: Any
     discharge: Any
     is_demo: bool = False
     #: The folder of the SQLite file, where the clinic's own files (its battery) live.
@@ -233,6 +234,11 @@ def _clinical_services(database: Database, location: DatabaseLocation, data_dir:
 
         return ReminderService(database)
 
+    def reminders():
+        from clinic_desktop.services.reminders import ReminderService
+
+        return ReminderService(database)
+
     def discharge():
         from clinic_desktop.services.discharge import DischargeService
 
@@ -250,6 +256,7 @@ def _clinical_services(database: Database, location: DatabaseLocation, data_dir:
         outcomes,
         goals,
         reports,
+        reminders,
         reminders,
         discharge,
     )

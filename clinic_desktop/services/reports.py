@@ -65,6 +65,19 @@ class GeneratedReport:
     episode_id: int
 
 
+@dataclass(frozen=True)
+class DocumentSummary:
+    """A generated document as listed for the patient; times are local."""
+
+    id: int
+    kind: str  # "progress", "discharge", "handout"
+    title: str
+    created_at: dt.datetime
+    created_by: str
+    printed_at: dt.datetime | None
+    episode_id: int | None
+
+
 class ReportService(Service):
     """Builds the progress report and the discharge summary of a patient's episode.
 
@@ -169,6 +182,61 @@ class ReportService(Service):
         return GeneratedReport(row.id, data.kind, title, pdf, digest, patient_id, episode_id)
 
     @requires(Permission.CLINICAL_READ)
+    def documents(self, patient_id: int) -> tuple[DocumentSummary, ...]:
+        """The patient's generated documents (reports and handouts), newest first."""
+        with self._db.reading() as session:
+            rows = session.execute(
+                select(DocumentRow, UserRow.display_name)
+                .outerjoin(UserRow, UserRow.id == DocumentRow.created_by)
+                .where(DocumentRow.patient_id == patient_id)
+                .order_by(DocumentRow.created_at.desc(), DocumentRow.id.desc())
+            ).all()
+            return tuple(
+                DocumentSummary(
+                    id=row.id,
+                    kind=row.kind,
+                    title=row.title,
+                    created_at=_local(row.created_at),
+                    created_by=name or "",
+                    printed_at=_local(row.printed_at) if row.printed_at else None,
+                    episode_id=row.episode_id,
+                )
+                for row, name in rows
+            )
+
+    @requires(Permission.CLINICAL_READ)
+    def document(self, document_id: int) -> GeneratedReport:
+        """A recorded document as it was generated. Raises :class:`NotFound` when it is
+        gone or its content no longer matches the SHA-256 recorded with it."""
+        with self._db.reading() as session:
+            row = session.get(DocumentRow, document_id)
+            if row is None or row.content is None:
+                raise NotFound("This document is no longer on file.")
+            if hashlib.sha256(row.content).hexdigest() != row.sha256:
+                raise NotFound(
+                    f"The stored copy of '{row.title}' does not match the fingerprint recorded "
+                    "when it was made, so it is not shown. Generate the document again."
+                )
+            return GeneratedReport(
+                row.id, row.kind, row.title, row.content, row.sha256, row.patient_id,
+                row.episode_id,
+            )  # fmt: skip
+
+    @requires(Permission.CLINICAL_READ)
+    def mark_printed(self, document_id: int) -> None:
+        """Note that a report went to the printer (audited)."""
+        with self._db.transaction() as session:
+            row = session.get(DocumentRow, document_id)
+            if row is None:
+                raise NotFound("This document is no longer on file.")
+            row.printed_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+            record_event(
+                session, "document.print", entity="document", entity_id=row.id,
+                patient_id=row.patient_id, user_id=self.access.user_id or None,
+                detail={"kind": row.kind, "sha256": row.sha256},
+            )  # fmt: skip
+
+    @requires(Permission.CLINICAL_READ)
     def patient_id_for_mrn(self, mrn: str) -> int:
         """The id of the patient with this MRN; raises :class:`NotFound`."""
         with self._db.reading() as session:
@@ -217,3 +285,8 @@ class ReportService(Service):
             discharge,
         )
         return data, episode
+
+
+def _local(stored: dt.datetime) -> dt.datetime:
+    """A stored UTC time as the workstation's local time, without a zone."""
+    return stored.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
