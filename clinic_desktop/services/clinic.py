@@ -99,7 +99,6 @@ class Clinic:
     goals: Any
     reports: Any
     reminders: Any
-    reminders: Any
     discharge: Any
     is_demo: bool = False
     #: The folder of the SQLite file, where the clinic's own files (its battery) live.
@@ -234,11 +233,6 @@ def _clinical_services(database: Database, location: DatabaseLocation, data_dir:
 
         return ReminderService(database)
 
-    def reminders():
-        from clinic_desktop.services.reminders import ReminderService
-
-        return ReminderService(database)
-
     def discharge():
         from clinic_desktop.services.discharge import DischargeService
 
@@ -256,7 +250,6 @@ def _clinical_services(database: Database, location: DatabaseLocation, data_dir:
         outcomes,
         goals,
         reports,
-        reminders,
         reminders,
         discharge,
     )
