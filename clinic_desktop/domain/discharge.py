@@ -65,6 +65,7 @@ class DischargeReview:
 
     episode_id: int
     episode_version: int
+    patient_id: int
     patient_name: str
     diagnosis: str
     started_on: dt.date
@@ -75,6 +76,8 @@ class DischargeReview:
     goals: tuple = ()
     final_measures: tuple[FinalMeasure, ...] = ()
     blocking: tuple[str, ...] = ()
+    #: The clinic's today when reviewed: the default discharge date and its upper bound.
+    today: dt.date | None = None
 
     @property
     def missing_measures(self) -> tuple[FinalMeasure, ...]:

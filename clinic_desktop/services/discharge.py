@@ -52,6 +52,7 @@ class DischargeService(ReportService):
             return DischargeReview(
                 episode_id=episode.id,
                 episode_version=episode.version,
+                patient_id=episode.patient_id,
                 patient_name=data.patient.name,
                 diagnosis=data.patient.diagnosis,
                 started_on=episode.started_on,
@@ -68,6 +69,7 @@ class DischargeService(ReportService):
                     [(r.test_code, r.side, r.visit_date) for r in rows], last_day, labels
                 ),
                 blocking=blocking,
+                today=self._today(),
             )
 
     @requires(Permission.CLINICAL_READ)

@@ -14,54 +14,8 @@ from sqlalchemy import func, select
 
 from clinic_desktop.domain.discharge import DischargeDetails, check_discharge
 from clinic_desktop.domain.errors import StaleRecord, ValidationError, ValidationErrors
-from clinic_desktop.storage.models import (
-    AuditEventRow,
-    DocumentRow,
-    EpisodeRow,
-    MeasurementRow,
-    PatientRow,
-    VisitRow,
-)
-
-START = dt.date(2026, 9, 1)
-
-
-def _runner(clinic, *, signed: bool = True) -> tuple[int, int]:
-    """Ana Ibáñez: right knee, three visits a week apart, the last unsigned unless
-    ``signed``; knee flexion at every visit, the single hop at the first only."""
-    with clinic.database.transaction() as session:
-        patient = PatientRow(
-            mrn="DIS01", family_name="Ibáñez", given_name="Ana", birth_date=dt.date(1990, 3, 4)
-        )
-        session.add(patient)
-        session.flush()
-        episode = EpisodeRow(
-            patient_id=patient.id, diagnosis_label="Patellofemoral pain", side="right",
-            diagnosis_code="M22.2X1", started_on=START,
-        )  # fmt: skip
-        session.add(episode)
-        session.flush()
-        for index in range(3):
-            visit = VisitRow(
-                episode_id=episode.id,
-                visit_date=START + dt.timedelta(days=7 * index),
-                kind="initial" if index == 0 else "follow_up",
-                status="signed" if signed or index < 2 else "draft",
-                pain_now=4 - index,
-            )
-            session.add(visit)
-            session.flush()
-            for side, value in (("left", 140.0), ("right", 115.0 + 5 * index)):
-                session.add(
-                    MeasurementRow(visit_id=visit.id, test_code="knee_flexion", side=side,
-                                   mode="active", value=value, unit="deg")
-                )  # fmt: skip
-            if index == 0:
-                session.add(
-                    MeasurementRow(visit_id=visit.id, test_code="single_hop_cm", side="right",
-                                   mode="none", value=90.0, unit="cm")
-                )  # fmt: skip
-        return patient.id, episode.id
+from clinic_desktop.storage.models import AuditEventRow, DocumentRow, EpisodeRow
+from tests.episode_cases import START, runner_with_visits
 
 
 def _details(**changes) -> DischargeDetails:
@@ -82,7 +36,7 @@ def _text(pdf: bytes) -> str:
 
 
 def test_the_review_lists_tests_not_measured_again_at_the_last_visit(clinic):
-    _, episode_id = _runner(clinic)
+    _, episode_id = runner_with_visits(clinic)
     review = clinic.discharge.review(episode_id)
     assert review.can_discharge and review.visits_attended == 3
     assert review.last_visit_on == START + dt.timedelta(days=14)
@@ -93,7 +47,7 @@ def test_the_review_lists_tests_not_measured_again_at_the_last_visit(clinic):
 
 
 def test_an_unsigned_visit_blocks_the_discharge_and_nothing_changes(clinic):
-    _, episode_id = _runner(clinic, signed=False)
+    _, episode_id = runner_with_visits(clinic, signed=False)
     review = clinic.discharge.review(episode_id)
     assert not review.can_discharge
     assert "2026-09-15 is not signed" in review.blocking[0]
@@ -106,7 +60,7 @@ def test_an_unsigned_visit_blocks_the_discharge_and_nothing_changes(clinic):
 
 
 def test_the_preview_prints_the_typed_details_and_saves_nothing(clinic):
-    _, episode_id = _runner(clinic)
+    _, episode_id = runner_with_visits(clinic)
     text = _text(clinic.discharge.preview(episode_id, _details()))
     assert "Goals met; back to running 5 km pain-free." in text
     assert "Home program: the runner did most of the program. Missed the band work" in text
@@ -118,7 +72,7 @@ def test_the_preview_prints_the_typed_details_and_saves_nothing(clinic):
 
 
 def test_discharging_ends_care_records_the_summary_and_audits_both(clinic):
-    patient_id, episode_id = _runner(clinic)
+    patient_id, episode_id = runner_with_visits(clinic)
     review = clinic.discharge.review(episode_id)
     report = clinic.discharge.discharge(episode_id, review.episode_version, _details())
     with clinic.database.reading() as session:
@@ -148,7 +102,7 @@ def test_discharging_ends_care_records_the_summary_and_audits_both(clinic):
 
 
 def test_a_discharge_over_a_newer_version_is_refused(clinic):
-    _, episode_id = _runner(clinic)
+    _, episode_id = runner_with_visits(clinic)
     review = clinic.discharge.review(episode_id)
     with clinic.database.transaction() as session:
         session.get(EpisodeRow, episode_id).referral = "Dr Lee"
@@ -159,7 +113,7 @@ def test_a_discharge_over_a_newer_version_is_refused(clinic):
 
 
 def test_a_discharge_date_before_the_last_visit_is_refused_by_the_service(clinic):
-    _, episode_id = _runner(clinic)
+    _, episode_id = runner_with_visits(clinic)
     review = clinic.discharge.review(episode_id)
     with pytest.raises(ValidationErrors) as refused:
         clinic.discharge.discharge(
