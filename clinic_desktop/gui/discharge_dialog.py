@@ -191,15 +191,23 @@ class DischargeDialog(QDialog):
         review, fmt = self.review, self.settings.date_format
         if not review.final_measures:
             return "Nothing was measured in this episode; the summary will say so."
-        present = [m for m in review.final_measures if m.at_final_visit]
-        lines = [f"Measured again at the last visit: {len(present)} of "
-                 f"{len(review.final_measures)} tests and sides."]  # fmt: skip
+        present = len(review.final_measures) - len(review.missing_measures)
+        lines = [
+            f"Measured again at the last visit: {present} of {len(review.final_measures)} "
+            "tests and sides. The summary prints each test's latest value with its date."
+        ]
+        # One line per day the missing tests were last measured, sides folded per test.
+        by_day: dict = {}
         for m in review.missing_measures:
-            side = f", {m.side}" if m.side != "none" else ""
-            lines.append(
-                f"Not measured at the last visit: {m.label}{side} "
-                f"(last on {format_date(m.last_measured_on, fmt)})."
+            sides = by_day.setdefault(m.last_measured_on, {}).setdefault(m.label, [])
+            if m.side != "none":
+                sides.append(m.side)
+        for day, tests in sorted(by_day.items()):
+            names = ", ".join(
+                f"{label} ({' and '.join(sides)})" if sides else label
+                for label, sides in tests.items()
             )
+            lines.append(f"Last measured on {format_date(day, fmt)}, not since: {names}.")
         return "\n".join(lines)
 
     # --- drafts -------------------------------------------------------------------------------

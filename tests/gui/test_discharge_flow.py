@@ -51,7 +51,7 @@ def test_discharge_from_review_to_a_read_only_episode(qtbot, clinic, page, monke
     qtbot.waitExposed(dialog)
     # The review: the goal and the test not measured again at the last visit.
     assert "Run 5 km without knee pain" in dialog.goals.text()
-    assert "Not measured at the last visit: Single hop for distance, right" in (
+    assert "not since: Single hop for distance (right)" in (
         dialog.measures.text()
     )
     # Enter with no reason: a sentence by the field, no preview, nothing saved.
