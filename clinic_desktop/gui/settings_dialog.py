@@ -1,4 +1,5 @@
-"""Clinic settings: letterhead, paper, units, date format and record numbers."""
+"""Clinic settings: letterhead, paper, units, date format and record numbers on one tab;
+when a progress report falls due and the self-management advice reports print on another."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 
 from clinic_desktop.domain.errors import StaleRecord, ValidationErrors
+from clinic_desktop.domain.self_management import load_advice
 from clinic_desktop.domain.settings import (
     DATE_FORMATS,
     DISTANCE_UNITS,
@@ -27,7 +29,12 @@ FORCE_LABELS = {"N": "Newtons (N)", "kgf": "Kilogram-force (kgf)", "lbf": "Pound
 class SettingsDialog(QDialog):
     """Edits the shared clinic settings; nothing is saved until every field is valid."""
 
-    def __init__(self, service: SettingsService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: SettingsService,
+        parent: QWidget | None = None,
+        shipped_advice: tuple[str, ...] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ui = Ui_SettingsDialog()
         self.ui.setupUi(self)
@@ -54,6 +61,20 @@ class SettingsDialog(QDialog):
                 "mrn_prefix": self.ui.mrnPrefixEdit,
             },
         )
+        self.report_errors = FieldErrors(
+            self.ui.reportsFormLayout,
+            {
+                "progress_report_visits": self.ui.reportVisitsSpin,
+                "progress_report_days": self.ui.reportDaysSpin,
+                "self_management_advice": self.ui.adviceEdit,
+            },
+        )
+        # What reports print while the box is empty, shown greyed in it; a blank line
+        # between pieces of advice (reports leave blank lines out) keeps wrapped ones apart.
+        self.shipped_advice = load_advice() if shipped_advice is None else shipped_advice
+        self.ui.adviceEdit.setPlaceholderText("\n\n".join(self.shipped_advice))
+        self.ui.adviceEdit.textChanged.connect(self._offer_shipped_advice)
+        self.ui.shippedAdviceButton.clicked.connect(self.start_from_shipped_advice)
         self._load(self._settings)
         self.ui.chooseLogoButton.clicked.connect(self.choose_logo)
         self.ui.removeLogoButton.clicked.connect(lambda: self._set_logo(None))
@@ -66,6 +87,10 @@ class SettingsDialog(QDialog):
         self.ui.phoneEdit.setText(s.phone)
         self.ui.mrnPrefixEdit.setText(s.mrn_prefix)
         self.ui.lockAfterSpin.setValue(s.lock_after_minutes)
+        self.ui.reportVisitsSpin.setValue(s.progress_report_visits)
+        self.ui.reportDaysSpin.setValue(s.progress_report_days)
+        self.ui.adviceEdit.setPlainText(s.self_management_advice or "")
+        self._offer_shipped_advice()
         for combo, value in (
             (self.ui.paperSizeCombo, s.paper_size),
             (self.ui.distanceUnitCombo, s.distance_unit),
@@ -74,6 +99,17 @@ class SettingsDialog(QDialog):
         ):
             combo.setCurrentIndex(max(0, combo.findData(value)))
         self._set_logo(s.logo)
+
+    def _offer_shipped_advice(self) -> None:
+        # Filling the box from the shipped advice would replace typing; offer it when empty.
+        self.ui.shippedAdviceButton.setEnabled(not self.ui.adviceEdit.toPlainText().strip())
+
+    def start_from_shipped_advice(self) -> None:
+        """Put the shipped advice in the empty box, to edit rather than retype it."""
+        if self.ui.adviceEdit.toPlainText().strip():
+            return
+        self.ui.adviceEdit.setPlainText("\n\n".join(self.shipped_advice))
+        self.ui.adviceEdit.setFocus()
 
     def _set_logo(self, data: bytes | None) -> None:
         self._logo = data
@@ -130,19 +166,41 @@ class SettingsDialog(QDialog):
             date_format=self.ui.dateFormatCombo.currentData(),
             mrn_prefix=self.ui.mrnPrefixEdit.text(),
             lock_after_minutes=self.ui.lockAfterSpin.value(),
+            progress_report_visits=self.ui.reportVisitsSpin.value(),
+            progress_report_days=self.ui.reportDaysSpin.value(),
+            self_management_advice=self.ui.adviceEdit.toPlainText(),
         )
 
     def save(self) -> None:
         self.errors.clear()
+        self.report_errors.clear()
         self.ui.statusLabel.clear()
         try:
             self.saved = self._service.save(self.current_settings())
         except ValidationErrors as errors:
-            first = self.errors.show(errors.by_field())
-            if first is not None:
-                first.setFocus()
+            self._show_errors(errors.by_field())
             return
         except StaleRecord as error:
             self.ui.statusLabel.setText(error.message)
             return
         self.accept()
+
+    def _show_errors(self, by_field: dict[str, str]) -> None:
+        """Each sentence under its field; the first tab in error comes to the front and the
+        status line names the other tab if it needs correcting too."""
+        in_error = [
+            (tab, first)
+            for tab, errors in (
+                (self.ui.clinicTab, self.errors),
+                (self.ui.reportsTab, self.report_errors),
+            )
+            if (first := errors.show(by_field)) is not None
+        ]
+        if not in_error:
+            return
+        tab, first = in_error[0]
+        self.ui.tabs.setCurrentWidget(tab)
+        first.setFocus()
+        if len(in_error) > 1:
+            other = self.ui.tabs.tabText(self.ui.tabs.indexOf(in_error[1][0])).replace("&", "")
+            self.ui.statusLabel.setText(f"Check the {other} tab too: a setting there is refused.")
