@@ -125,7 +125,8 @@ def scores_table(data: ReportData, styles: Styles, width: float) -> list[Flowabl
 
 
 def charts_grid(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
-    out: list[Flowable] = [*heading("Charts", styles)]
+    # The heading keeps company with the first row of charts (about 55 mm high).
+    out: list[Flowable] = [CondPageBreak(62 * mm), *heading("Charts", styles)]
     if not data.charts:
         return [*out, Paragraph(escape(data.charts_missing), styles.body)]
     column = (width - 6 * mm) / 2

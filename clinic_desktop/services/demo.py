@@ -483,6 +483,16 @@ class DemoClinicBuilder:
                     "Goals mostly met; continuing the self-management program independently.",
                 )
             )
+            # Derived from the reason, so the rest of the demo draws the same numbers.
+            mostly = episode.discharge_reason.startswith("Goals mostly")
+            episode.program_adherence = "most" if mostly else "full"
+            episode.adherence_note = (
+                "Skipped the band exercises on busy work weeks." if mostly else ""
+            )
+            episode.follow_up = (
+                "Return if pain rises above 3/10 or lasts into the next morning.\n"
+                "Review in 6 weeks before the next race block."
+            )
         return visits
 
     def _measure(
@@ -625,5 +635,11 @@ class DemoClinicBuilder:
                     target_instrument="lefs" if text.startswith("LEFS") else None,
                     target_date=start + dt.timedelta(days=84),
                     status=status,
+                    status_note=(
+                        "Still limited after long shifts on her feet; continues on the "
+                        "self-management program."
+                        if status == "partly_met"
+                        else ""
+                    ),
                 )
             )

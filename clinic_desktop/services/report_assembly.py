@@ -29,6 +29,7 @@ from clinic_desktop.domain.report_data import (
     Section,
 )
 from clinic_desktop.domain.report_measures import measure_rows, score_rows
+from clinic_desktop.domain.run_programs import load_run_programs
 from clinic_desktop.domain.settings import ClinicSettings
 from clinic_desktop.services.goals import goal_from_row
 from clinic_desktop.services.progress import _episode_records
@@ -323,9 +324,9 @@ def _program(session, episode_id: int, library: Library | None):
         name = exercise.name if exercise else item.exercise_code.replace("_", " ")
         lines.append(ProgramLine(name, describe_dosage(dosage), item.notes, exercise))
         if item.band_level:
-            equipment.append(f"Resistance band, {item.band_level} ({name}).")
+            equipment.append(f"Resistance band, {item.band_level}: for {_lower(name)}.")
         elif exercise:
-            equipment += [f"{e.capitalize()} ({name})." for e in exercise.equipment]
+            equipment += [f"{e.capitalize()}: for {_lower(name)}." for e in exercise.equipment]
     return tuple(lines), tuple(dict.fromkeys(equipment))
 
 
@@ -365,8 +366,21 @@ def _run_plan(session, episode_id: int, fmt: str, distance_unit: str) -> Section
     return Section(
         "Return to running",
         (
-            f"Walk/run plan '{plan.template}', from phase {plan.start_phase}, "
+            f"Walk/run plan: {_program_label(plan.template)}, from phase {plan.start_phase}, "
             f"{plan.days_per_week} days a week, weekly distance increase capped at "
             f"{plan.weekly_cap_percent:g}%.",
         ),
     )
+
+
+def _program_label(code: str) -> str:
+    """The walk/run program's name as the clinic knows it, not its code."""
+    try:
+        return load_run_programs().template(code).label
+    except (NotFound, OSError, ValueError):
+        return code.replace("_", " ")
+
+
+def _lower(name: str) -> str:
+    """An exercise name inside a sentence ("Side plank" -> "side plank")."""
+    return name[:1].lower() + name[1:] if name[1:2].islower() else name
