@@ -293,7 +293,7 @@ class DischargePreviewDialog(PdfPreviewDialog):
         clinic, episode_id = review_dialog.clinic, review_dialog.episode_id
         super().__init__(
             clinic,
-            lambda _progress: clinic.discharge.preview(episode_id, details),
+            lambda progress: clinic.discharge.preview(episode_id, details, progress),
             title="Discharge summary preview",
             what="the discharge summary",
             parent=review_dialog,
@@ -360,11 +360,12 @@ class DischargePreviewDialog(PdfPreviewDialog):
         clinic = self.clinic
         self.status.setText("Discharging and recording the summary…")
         self.worker = run_in_background(
-            lambda _progress: clinic.discharge.discharge(
-                review.episode_id, review.episode_version, self.details
+            lambda progress: clinic.discharge.discharge(
+                review.episode_id, review.episode_version, self.details, progress
             ),
             self._recorded,
             self._refused,
+            self._progress,
         )
 
     def _recorded(self, report) -> None:

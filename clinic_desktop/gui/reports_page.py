@@ -108,8 +108,7 @@ class ReportsPage(WorkspacePage):
             if e.status == "discharged" and e.ended_on:
                 status += f" on {format_date(e.ended_on, fmt)}"
             self.episode_line.setText(
-                f"Episode: <b>{e.diagnosis}</b>, since {format_date(e.started_on, fmt)} "
-                f"({status})."
+                f"Episode: <b>{e.diagnosis}</b>, since {format_date(e.started_on, fmt)} ({status})."
             )
         self._load_documents()
         self._refresh_buttons()
@@ -153,7 +152,7 @@ class ReportsPage(WorkspacePage):
         patient_id, episode_id = self.patient_id, self.episode.id
         clinic = self.clinic
         self._show_preview(
-            lambda _progress: clinic.reports.generate(patient_id, "progress", episode_id),
+            lambda progress: clinic.reports.generate(patient_id, "progress", episode_id, progress),
             "the progress report",
         )
 

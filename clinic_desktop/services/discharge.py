@@ -24,7 +24,7 @@ from clinic_desktop.domain.report_data import DISCHARGE
 from clinic_desktop.services.access import requires
 from clinic_desktop.services.audit import record_event
 from clinic_desktop.services.report_assembly import clinic_settings, stored_discharge
-from clinic_desktop.services.reports import GeneratedReport, ReportService
+from clinic_desktop.services.reports import GeneratedReport, Progress, ReportService
 from clinic_desktop.storage.models import EpisodeRow, MeasurementRow, VisitRow
 
 
@@ -73,17 +73,23 @@ class DischargeService(ReportService):
             )
 
     @requires(Permission.CLINICAL_READ)
-    def preview(self, episode_id: int, details: DischargeDetails) -> bytes:
+    def preview(
+        self, episode_id: int, details: DischargeDetails, progress: Progress | None = None
+    ) -> bytes:
         """The discharge summary as it would read with ``details``; nothing is saved or
         recorded (the PDF is for the screen only)."""
         with self._db.reading() as session:
             episode = _episode(session, episode_id)
             data, _ = self._assemble(session, episode.patient_id, DISCHARGE, episode_id, details)
-            return self._build(session, data)
+            return self._build(session, data, progress)
 
     @requires(Permission.CLINICAL_WRITE)
     def discharge(
-        self, episode_id: int, expected_version: int, details: DischargeDetails
+        self,
+        episode_id: int,
+        expected_version: int,
+        details: DischargeDetails,
+        progress: Progress | None = None,
     ) -> GeneratedReport:
         """End the episode with ``details`` and record its discharge summary.
 
@@ -140,7 +146,7 @@ class DischargeService(ReportService):
                 },
             )
             data, _ = self._assemble(session, episode.patient_id, DISCHARGE, episode_id)
-            return self._record(session, data, episode.id, episode.patient_id)
+            return self._record(session, data, episode.id, episode.patient_id, progress)
 
 
 def _episode(session, episode_id: int) -> EpisodeRow:

@@ -26,6 +26,12 @@ from clinic_desktop.services.report_assembly import Reference, assemble, clinic_
 from clinic_desktop.storage.database import Database
 from clinic_desktop.storage.models import DocumentRow, EpisodeRow, PatientRow, UserRow
 
+Progress = Callable[[int, str], None]
+
+
+def _silent(_percent: int, _text: str) -> None:
+    """Progress nobody listens to."""
+
 
 @dataclass(frozen=True)
 class ReportCommandIdentity(SignedInUser):
@@ -130,24 +136,37 @@ class ReportService(Service):
 
     @requires(Permission.CLINICAL_READ)
     def generate(
-        self, patient_id: int, kind: str, episode_id: int | None = None
+        self,
+        patient_id: int,
+        kind: str,
+        episode_id: int | None = None,
+        progress: Progress | None = None,
     ) -> GeneratedReport:
         """Build the PDF, record it in the documents (who, when, patient, SHA-256) and
-        audit it, in one transaction."""
+        audit it, in one transaction. ``progress(percent, text)`` hears how far it got."""
+        report = progress or _silent
         with self._db.transaction() as session:
+            report(10, "reading the records")
             data, episode = self._assemble(session, patient_id, kind, episode_id)
-            return self._record(session, data, episode.id, patient_id)
+            return self._record(session, data, episode.id, patient_id, report)
 
-    def _build(self, session, data: ReportData) -> bytes:
+    def _build(self, session, data: ReportData, progress: Progress | None = None) -> bytes:
+        (progress or _silent)(50, "laying out the pages and charts")
         paper = clinic_settings(session).paper_size
         build = discharge_summary_pdf if data.kind == DISCHARGE else progress_report_pdf
         return build(data, paper)
 
     def _record(
-        self, session, data: ReportData, episode_id: int, patient_id: int
+        self,
+        session,
+        data: ReportData,
+        episode_id: int,
+        patient_id: int,
+        progress: Progress | None = None,
     ) -> GeneratedReport:
         """Build ``data``'s PDF, record it in the documents and audit it, in ``session``."""
-        pdf = self._build(session, data)
+        pdf = self._build(session, data, progress)
+        (progress or _silent)(90, "recording it in the patient's documents")
         digest = hashlib.sha256(pdf).hexdigest()
         user_id = self.access.user_id
         # A system identity (the command line) has no user row: it is named in the audit.

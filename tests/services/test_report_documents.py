@@ -45,3 +45,10 @@ def test_a_stored_copy_changed_after_it_was_made_is_not_shown(demo_clinic):
         row.content = row.content.replace(b"Progress", b"Regress", 1)
     with pytest.raises(NotFound, match="does not match the fingerprint"):
         demo_clinic.reports.document(report.document_id)
+
+
+def test_making_a_report_says_how_far_it_got(demo_clinic):
+    patient_id = demo_clinic.reports.patient_id_for_mrn("D0001")
+    heard = []
+    demo_clinic.reports.generate(patient_id, "progress", progress=lambda p, t: heard.append(p))
+    assert heard == sorted(heard) and heard[0] < 50 <= heard[-1] < 100
