@@ -5,7 +5,8 @@
 Uses the demo clinic's showcase runner (D0001): nine visits, the full battery measured
 three times, LEFS and pain at every visit. The report's data is assembled by the reports
 service (one read transaction); the home program is made twelve exercises long and the
-measures table cut to the deficits so that the summary runs to about four pages. Two
+measures table cut to 24 rows; with the walk/run plan and the advice the summary runs to
+about seven pages, more than the four the budget names. Two
 figures are timed: the PDF build from the data, and the whole service call (assemble,
 build, record the document, audit). Prints the medians, the page count, and exits
 non-zero if the whole call misses the budget.
