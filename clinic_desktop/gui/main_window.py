@@ -189,6 +189,8 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.New,
             "Register a new patient",
         )
+        # Ctrl+N in the Goals tab starts a new goal.
+        give_way_to_local_shortcuts(self.new_patient_action, self)
         self.settings_action = action(
             "Clinic &settings…", self.edit_settings, "Ctrl+,", "Letterhead, units and formats"
         )

@@ -35,6 +35,7 @@ def workspace_pages() -> list[PageEntry]:
         PageEntry("clinic_desktop.gui.intake_page", "IntakePage"),
         PageEntry("clinic_desktop.gui.assessment_page", "AssessmentPage"),
         PageEntry("clinic_desktop.gui.progress_page", "ProgressPage"),
+        PageEntry("clinic_desktop.gui.goals_page", "GoalsPage"),
         PageEntry("clinic_desktop.gui.program_page", "ProgramPage"),
         PageEntry("clinic_desktop.gui.return_to_run_page", "ReturnToRunPage"),
         PageEntry("clinic_desktop.gui.reports_page", "ReportsPage"),
