@@ -24,7 +24,7 @@ from clinic_desktop.domain.settings import ClinicSettings
 from clinic_desktop.gui.audit_viewer import AuditDialog
 from clinic_desktop.gui.lock_screen import LockScreen
 from clinic_desktop.gui.patient_form import PatientFormDialog
-from clinic_desktop.gui.patient_header import PatientHeader
+from clinic_desktop.gui.patient_header import PatientHeader, progress_report_reminder
 from clinic_desktop.gui.patient_list import PatientListPanel
 from clinic_desktop.gui.session import SessionController
 from clinic_desktop.gui.settings_dialog import SettingsDialog
@@ -357,13 +357,18 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(error.message, 8000)
 
     def _show_alerts(self) -> None:
-        """Positive red flags of the open patient stay in sight on the header."""
+        """Positive red flags of the open patient, and a progress report due, stay in sight
+        on the header; users without clinical access see neither."""
         if self.current_patient_id is not None and self.clinic.access.may(Permission.CLINICAL_READ):
             from clinic_desktop.gui.intake_red_flags import red_flag_alerts
 
             self.header.set_alerts(
                 red_flag_alerts(self.clinic, self.current_patient_id, self.settings.date_format)
             )
+            self.header.set_reminder(progress_report_reminder(self.clinic, self.current_patient_id))
+        else:
+            self.header.set_alerts([])
+            self.header.set_reminder(None)
 
     def new_patient(self) -> None:
         """Register a patient (or open the one on file the desk recognised); a new patient
@@ -387,6 +392,7 @@ class MainWindow(QMainWindow):
             self._apply_settings()
             self.session.apply_settings(self.settings)
             self.refresh_patient_list()
+            self._show_alerts()  # the progress-report limits may have changed
 
     def print_handout(self) -> None:
         """Preview, then print, the handout of the patient selected in the list."""
