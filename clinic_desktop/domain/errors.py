@@ -6,6 +6,10 @@ shown next to the field it concerns. Code that catches them never has to rephras
 
 from __future__ import annotations
 
+import datetime as dt
+
+from clinic_desktop.domain.dates import format_date
+
 
 class ClinicError(Exception):
     """Base of every error the application explains to its user."""
@@ -52,3 +56,28 @@ class PermissionDenied(ClinicError):
 
 class SignInRefused(ClinicError):
     """A sign-in did not succeed: wrong password, locked account, or too soon after a miss."""
+
+
+AMEND_ADVICE = "A signed assessment value can still be amended, with a reason."
+
+
+class EpisodeClosed(ClinicError):
+    """The episode of care was discharged, so its record is read-only.
+
+    Only an amendment of a signed assessment value (with its reason) may still change it.
+    ``what`` names the part refused (``"its running log"``), ``advice`` what can still be
+    done, and ``ended_on`` is the day of discharge (``None`` when none was recorded),
+    written in the clinic's ``date_format``.
+    """
+
+    def __init__(
+        self,
+        ended_on: dt.date | None,
+        what: str = "its record",
+        advice: str = AMEND_ADVICE,
+        date_format: str = "yyyy-mm-dd",
+    ) -> None:
+        when = f" on {format_date(ended_on, date_format)}" if ended_on is not None else ""
+        sentence = f"This episode of care was discharged{when}; {what} can no longer be changed."
+        super().__init__(f"{sentence} {advice}" if advice else sentence)
+        self.ended_on = ended_on

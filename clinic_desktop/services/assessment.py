@@ -33,7 +33,6 @@ from clinic_desktop.domain.assessment_values import (
 from clinic_desktop.domain.battery import Battery, load_battery
 from clinic_desktop.domain.dates import format_date
 from clinic_desktop.domain.errors import (
-    NotFound,
     ValidationError,
 )
 from clinic_desktop.domain.patient_rules import age_on
@@ -49,6 +48,7 @@ from clinic_desktop.services.assessment_values import (
     visit_row,
 )
 from clinic_desktop.services.audit import record_event
+from clinic_desktop.services.episode_guard import ensure_episode_open
 from clinic_desktop.storage.database import Database
 from clinic_desktop.storage.models import (
     EpisodeRow,
@@ -63,6 +63,7 @@ STALE_VISIT = (
     "This visit was changed on another workstation while it was open here. Nothing was "
     "saved; it has been reloaded, check it and try again."
 )
+NEW_EPISODE_ADVICE = "To see the runner again, start a new episode of care at intake."
 
 
 def clinic_battery_file(data_dir: Path | None) -> Path | None:
@@ -194,7 +195,8 @@ class AssessmentService(ValueRecording):
         A follow-up starts from the previous visit's list of tests (its plan, or the tests
         it measured if it had no plan), never its values; other kinds start from every test
         the clinic uses. Raises :class:`ValidationError` for an unknown kind or a date
-        before the episode started, :class:`NotFound` for an unknown episode.
+        before the episode started, :class:`EpisodeClosed` for a discharged episode and
+        :class:`NotFound` for an unknown episode.
         """
         if kind not in VISIT_KINDS:
             raise ValidationError(
@@ -202,9 +204,7 @@ class AssessmentService(ValueRecording):
             )
         day = visit_date or self._today()
         with self._db.transaction() as session:
-            episode = session.get(EpisodeRow, episode_id)
-            if episode is None:
-                raise NotFound("This episode of care is no longer on file.")
+            episode = ensure_episode_open(session, episode_id, "its visits", NEW_EPISODE_ADVICE)
             if day < episode.started_on:
                 raise ValidationError(
                     "visit_date",

@@ -4,7 +4,8 @@ Each value is saved the moment its cell is committed, so a crash loses at most t
 being typed. A save names the version of the value the screen showed; if another
 workstation changed that value meanwhile, the save is refused and nothing is overwritten.
 A signed visit is locked: its values change only by an amendment that keeps both values
-and the reason, audited in the same transaction.
+and the reason, audited in the same transaction. A discharged episode's visits take no
+saves at all (:class:`EpisodeClosed`); amending a signed value is still allowed.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from clinic_desktop.domain.errors import (
 )
 from clinic_desktop.services.access import Service, requires
 from clinic_desktop.services.audit import record_event
+from clinic_desktop.services.episode_guard import ensure_episode_open
 from clinic_desktop.storage.database import Database
 from clinic_desktop.storage.models import (
     EpisodeRow,
@@ -201,6 +203,8 @@ class ValueRecording(Service):
         with refusing_stale(self._db) as session:
             visit = visit_row(session, visit_id)
             if visit.status != "signed":
+                # Only signed values are amended; a discharged episode takes nothing else.
+                ensure_episode_open(session, visit.episode_id, "its assessment values")
                 raise ValidationError(
                     "reason", "This visit is not signed yet: change the value in the grid."
                 )
@@ -252,6 +256,7 @@ class ValueRecording(Service):
         self, session: Session, visit_id: int, expected_version: int | None = None
     ) -> VisitRow:
         row = visit_row(session, visit_id)
+        ensure_episode_open(session, row.episode_id, "its assessment values")
         if row.status == "signed":
             signed = format_date(row.signed_at.date()) if row.signed_at else ""
             raise VisitLocked(

@@ -10,17 +10,16 @@ from sqlalchemy import func, select
 
 from clinic_desktop.domain.access import Permission
 from clinic_desktop.domain.battery import Battery, load_battery
-from clinic_desktop.domain.errors import NotFound, StaleRecord, ValidationError
+from clinic_desktop.domain.errors import NotFound, StaleRecord
 from clinic_desktop.domain.goals import Goal, GoalFields, GoalStanding, goal_standing
 from clinic_desktop.domain.outcomes import Instrument, load_instruments
 from clinic_desktop.domain.settings import ClinicSettings
 from clinic_desktop.services.access import Access, Service, requires
 from clinic_desktop.services.audit import record_event
+from clinic_desktop.services.episode_guard import ensure_episode_open
 from clinic_desktop.services.progress import read_episode_progress
 from clinic_desktop.storage.database import Database
 from clinic_desktop.storage.models import ClinicSettingsRow, EpisodeRow, GoalRow
-
-DISCHARGED = "This episode of care has ended (discharged); its goals can no longer be changed."
 
 
 class GoalService(Service):
@@ -195,12 +194,7 @@ def _columns(fields: GoalFields) -> dict:
 
 
 def _open_episode(session, episode_id: int) -> EpisodeRow:
-    episode = session.get(EpisodeRow, episode_id)
-    if episode is None:
-        raise NotFound("This episode of care is no longer on file.")
-    if episode.status == "discharged":
-        raise ValidationError("episode", DISCHARGED)
-    return episode
+    return ensure_episode_open(session, episode_id, "its goals")
 
 
 def _current(session, goal_id: int, version: int) -> GoalRow:

@@ -37,6 +37,7 @@ from clinic_desktop.domain.running_profile import (
 )
 from clinic_desktop.services.access import Access, Service, requires
 from clinic_desktop.services.audit import record_event
+from clinic_desktop.services.episode_guard import ensure_episode_open
 from clinic_desktop.storage.models import (
     ClinicalHistoryRow,
     EpisodeRow,
@@ -204,10 +205,11 @@ class IntakeService(Service):
         date_format: str = "yyyy-mm-dd",
     ) -> EpisodeRecord:
         """Correct an episode's intake fields. Raises ValidationErrors (an episode may only
-        become active when no other is), StaleRecord or NotFound."""
+        become active when no other is), EpisodeClosed (a discharged episode stays as it was
+        discharged), StaleRecord or NotFound."""
         try:
             with self._db.transaction() as session:
-                row = self._episode_row(session, episode_id)
+                row = ensure_episode_open(session, episode_id, "its intake details")
                 if row.version != version:
                     raise _stale("This episode of care")
                 patient = session.get(PatientRow, row.patient_id)
@@ -239,12 +241,6 @@ class IntakeService(Service):
                 return episode_record(row)
         except StaleDataError as error:
             raise _stale("This episode of care") from error
-
-    def _episode_row(self, session: Session, episode_id: int) -> EpisodeRow:
-        row = session.get(EpisodeRow, episode_id)
-        if row is None:
-            raise NotFound("This episode of care is no longer on file.")
-        return row
 
     @staticmethod
     def _active_row(session: Session, patient_id: int) -> EpisodeRow | None:
@@ -300,10 +296,10 @@ class IntakeService(Service):
         date_format: str = "yyyy-mm-dd",
     ) -> RunningProfile:
         """Save the episode's running profile, read in the clinic's distance unit and stored
-        in km. Raises ValidationErrors, StaleRecord or NotFound."""
+        in km. Raises ValidationErrors, EpisodeClosed, StaleRecord or NotFound."""
         try:
             with self._db.transaction() as session:
-                episode = self._episode_row(session, episode_id)
+                episode = ensure_episode_open(session, episode_id, "its running profile")
                 patient = session.get(PatientRow, episode.patient_id)
                 age = age_on(patient.birth_date, self._today())
                 checked = check_running_profile(form, distance_unit, date_format, age)
@@ -361,11 +357,12 @@ class IntakeService(Service):
 
         ``version`` and ``visit_version`` are those of the history and the initial visit as
         loaded (0 when not saved yet). Raises ValidationErrors (also when the initial visit
-        is signed: its pain scores then change only by amendment), StaleRecord or NotFound.
+        is signed: its pain scores then change only by amendment), EpisodeClosed, StaleRecord
+        or NotFound.
         """
         try:
             with self._db.transaction() as session:
-                episode = self._episode_row(session, episode_id)
+                episode = ensure_episode_open(session, episode_id, "its history")
                 checked = check_history(form, episode.kind)
                 row = session.scalar(
                     select(ClinicalHistoryRow).where(ClinicalHistoryRow.episode_id == episode_id)

@@ -28,6 +28,7 @@ from clinic_desktop.domain.outcomes import score as score_answers
 from clinic_desktop.domain.patients import VisitSummary
 from clinic_desktop.services.access import Access, Service, requires
 from clinic_desktop.services.audit import record_event
+from clinic_desktop.services.episode_guard import ensure_episode_open
 from clinic_desktop.storage.location import DatabaseLocation
 from clinic_desktop.storage.models import EpisodeRow, OutcomeResponseRow, VisitRow
 
@@ -111,7 +112,7 @@ class OutcomeService(Service):
         The total is stored only when the instrument's missing-item rule allows one; the
         returned score always explains itself. ``version`` is the one loaded (0 for a new
         response). Raises ValidationErrors (an answer off the scale, no answer at all, a
-        signed visit), StaleRecord or NotFound.
+        signed visit), EpisodeClosed (a discharged episode), StaleRecord or NotFound.
         """
         instrument = self._instrument(instrument_id)
         try:
@@ -132,6 +133,7 @@ class OutcomeService(Service):
                 visit = session.get(VisitRow, visit_id)
                 if visit is None:
                     raise NotFound("This visit is no longer on file.")
+                ensure_episode_open(session, visit.episode_id, "its questionnaires")
                 row = _row(session, visit_id, instrument_id)
                 if (row.version if row is not None else 0) != version:
                     raise StaleRecord(_STALE)

@@ -42,6 +42,7 @@ from clinic_desktop.domain.home_program import (
 )
 from clinic_desktop.services.access import Access, Service, requires
 from clinic_desktop.services.audit import record_event
+from clinic_desktop.services.episode_guard import ensure_episode_open
 from clinic_desktop.services.exercise_library import LibrarySource
 from clinic_desktop.services.program_templates import TemplateFile
 from clinic_desktop.storage.models import (
@@ -52,10 +53,7 @@ from clinic_desktop.storage.models import (
     VisitRow,
 )
 
-DISCHARGED = (
-    "This episode of care has ended (discharged); its home program can be printed but no "
-    "longer changed. Start a new episode to give a new program."
-)
+PROGRAM_ADVICE = "It can still be printed; start a new episode to give a new program."
 STALE = (
     "The home program was changed at another workstation after you opened it. Nothing was "
     "saved; the program as it is now is shown, make your change again."
@@ -268,11 +266,7 @@ class ProgramService(Service):
     ) -> tuple[HomeProgramRow, list[ProgramItemRow]]:
         """The version changes go to, with its items in order; a new one if the latest
         visit has none yet. Refuses a stale ``shown_id`` and a discharged episode."""
-        episode = session.get(EpisodeRow, episode_id)
-        if episode is None:
-            raise NotFound("This episode of care is no longer on file.")
-        if episode.status == "discharged":
-            raise ClinicError(DISCHARGED)
+        ensure_episode_open(session, episode_id, "its home program", PROGRAM_ADVICE)
         current = _current_row(session, episode_id)
         if (current.id if current else None) != shown_id:
             raise StaleRecord(STALE)

@@ -40,6 +40,7 @@ from clinic_desktop.domain.return_to_run import ANSWER_TESTS, ReadinessAnswer
 from clinic_desktop.services.access import requires
 from clinic_desktop.services.assessment_values import refusing_stale, user_names
 from clinic_desktop.services.audit import record_event
+from clinic_desktop.services.episode_guard import ensure_episode_open
 from clinic_desktop.services.run_log_recording import RunLogRecording
 from clinic_desktop.storage.models import (
     EpisodeRow,
@@ -108,8 +109,9 @@ class ReadinessRecording(RunLogRecording):
         ``passed`` ``None`` clears the answer; ``pain`` (0-10) is kept with a "no".
         ``expected_version`` is the version of the answer the screen showed (``None`` for
         none). Raises :class:`ValidationError` (field ``test_code.side``),
-        :class:`VisitLocked` on a signed visit and :class:`StaleRecord` if the answer
-        changed elsewhere; nothing is saved then.
+        :class:`EpisodeClosed` for a discharged episode, :class:`VisitLocked` on a signed
+        visit and :class:`StaleRecord` if the answer changed elsewhere; nothing is saved
+        then.
         """
         field = f"{test_code}.{side}"
         if side not in ANSWER_TESTS.get(test_code, ()):
@@ -121,6 +123,7 @@ class ReadinessRecording(RunLogRecording):
             visit = session.get(VisitRow, visit_id) if visit_id is not None else None
             if visit is None:
                 raise NotFound("This visit is no longer on file.")
+            ensure_episode_open(session, visit.episode_id, "its readiness answers")
             if visit.status == "signed":
                 raise VisitLocked(
                     "This visit is signed and locked; record the answers at a new visit."

@@ -30,8 +30,12 @@ from clinic_desktop.domain.screening import (
 )
 from clinic_desktop.services.access import Service, requires
 from clinic_desktop.services.audit import record_event
+from clinic_desktop.services.episode_guard import ensure_episode_open
 from clinic_desktop.storage.models import EpisodeRow, RedFlagAnswerRow, UserRow
 
+ACKNOWLEDGE_ADVICE = (
+    "A positive flag still waiting for review can be acknowledged with its follow-up."
+)
 _STALE = (
     "The red-flag screen was changed at another workstation after you opened it. Nothing "
     "was saved; reopen the patient to see the current answers."
@@ -62,14 +66,17 @@ class RedFlagService(Service):
 
         ``versions`` maps each question code to the version it was loaded with (missing
         means not saved before). Changing a "yes" clears its acknowledgement, and a new
-        "yes" waits for one. Raises ValidationErrors (a "yes" needs a note), StaleRecord
+        "yes" waits for one. Raises ValidationErrors (a "yes" needs a note), EpisodeClosed
+        (the answers of a discharged episode are what was found during care), StaleRecord
         or NotFound.
         """
         answers = list(answers)
         check_answers(answers)
         try:
             with self._db.transaction() as session:
-                episode = _episode(session, episode_id)
+                episode = ensure_episode_open(
+                    session, episode_id, "its red-flag answers", ACKNOWLEDGE_ADVICE
+                )
                 rows = _rows(session, episode_id)
                 changed = []
                 for answer in answers:
@@ -109,7 +116,14 @@ class RedFlagService(Service):
     @requires(Permission.CLINICAL_WRITE)
     def acknowledge(self, episode_id: int, note: str) -> ScreenRecord:
         """The signed-in therapist acknowledges every positive flag still waiting, with a
-        note of what was decided. Raises ValidationErrors (nothing waiting, blank note)."""
+        note of what was decided. Raises ValidationErrors (nothing waiting, blank note).
+
+        Allowed after discharge too, unlike every other change to a discharged episode: the
+        answers found during care stay as they were, and a positive flag left waiting is a
+        safety matter whose follow-up (a call to the doctor, a referral) often happens
+        after the last visit. Recording it, dated and audited as made after discharge, is
+        better than leaving the flag unanswered for good.
+        """
         with self._db.transaction() as session:
             episode = _episode(session, episode_id)
             waiting = [
@@ -134,7 +148,11 @@ class RedFlagService(Service):
                 entity_id=episode_id,
                 patient_id=episode.patient_id,
                 user_id=self.access.user_id,
-                detail={"codes": [row.code for row in waiting], "note": cleaned},
+                detail={
+                    "codes": [row.code for row in waiting],
+                    "note": cleaned,
+                    "after_discharge": episode.status == "discharged",
+                },
             )
             return _record(session, episode_id)
 

@@ -45,12 +45,13 @@ from clinic_desktop.domain.run_programs import (
 from clinic_desktop.services.access import Access, requires
 from clinic_desktop.services.assessment_values import user_names
 from clinic_desktop.services.audit import record_event
+from clinic_desktop.services.episode_guard import ensure_episode_open
 from clinic_desktop.services.readiness_recording import (
     ReadinessRecording,
     answers_at,
     latest_visit,
 )
-from clinic_desktop.services.run_log_recording import episode_row, runs_of
+from clinic_desktop.services.run_log_recording import runs_of
 from clinic_desktop.storage.database import Database
 from clinic_desktop.storage.models import (
     EpisodeRow,
@@ -254,11 +255,12 @@ class ReturnToRunService(ReadinessRecording):
         ``accept_not_ready``, a runner who is not ready is refused with a
         :class:`ValidationError` on ``readiness`` naming the verdict. The cap defaults to
         the clinic's. Raises :class:`ValidationErrors` for unusable choices (see
-        :func:`generate_plan`) and :class:`NotFound` for an unknown program or episode.
+        :func:`generate_plan`), :class:`EpisodeClosed` for a discharged episode and
+        :class:`NotFound` for an unknown program or episode.
         """
         template = self.programs().template(template_code)
         with self._db.transaction() as session:
-            episode = episode_row(session, episode_id)
+            episode = ensure_episode_open(session, episode_id, "its walk/run plan")
             settings = self._settings(session)
             verdict = self._verdict(session, episode, force_unit, date_format, settings)
             if verdict.overall is not Overall.READY and not accept_not_ready:

@@ -20,6 +20,7 @@ from clinic_desktop.domain.errors import NotFound, StaleRecord
 from clinic_desktop.domain.run_log import LoggedRun, RunInput
 from clinic_desktop.services.access import Service, requires
 from clinic_desktop.services.audit import record_event
+from clinic_desktop.services.episode_guard import ensure_episode_open
 from clinic_desktop.storage.database import Database
 from clinic_desktop.storage.models import EpisodeRow, RunLogRow, RunPlanRow
 
@@ -42,10 +43,11 @@ class RunLogRecording(Service):
     def add_run(self, episode_id: int, run: RunInput) -> LoggedRun:
         """Log a run for the episode (linked to its current plan, if any).
 
-        Raises :class:`NotFound` for an unknown episode.
+        Raises :class:`EpisodeClosed` for a discharged episode, :class:`NotFound` for an
+        unknown episode.
         """
         with self._db.transaction() as session:
-            episode = episode_row(session, episode_id)
+            episode = ensure_episode_open(session, episode_id, "its running log")
             plan_id = session.scalar(
                 select(RunPlanRow.id).where(
                     RunPlanRow.episode_id == episode_id, RunPlanRow.is_active.is_(True)
@@ -69,9 +71,11 @@ class RunLogRecording(Service):
     @requires(Permission.CLINICAL_WRITE)
     def update_run(self, run_id: int, run: RunInput, *, expected_version: int) -> LoggedRun:
         """Change a logged run. Raises :class:`StaleRecord` if it changed since
-        ``expected_version``, :class:`NotFound` if it was removed."""
+        ``expected_version``, :class:`NotFound` if it was removed, :class:`EpisodeClosed`
+        if its episode was discharged."""
         with _refusing_stale(self._db) as session:
             row = _run_row(session, run_id, expected_version)
+            ensure_episode_open(session, row.episode_id, "its running log")
             before = _detail(row)
             _fill(row, run)
             session.flush()
@@ -91,6 +95,7 @@ class RunLogRecording(Service):
         """Remove a logged run (audited with what it held). Raises as :meth:`update_run`."""
         with _refusing_stale(self._db) as session:
             row = _run_row(session, run_id, expected_version)
+            ensure_episode_open(session, row.episode_id, "its running log")
             record_event(
                 session,
                 "run_log.delete",
@@ -101,13 +106,6 @@ class RunLogRecording(Service):
                 detail=_detail(row),
             )
             session.delete(row)
-
-
-def episode_row(session: Session, episode_id: int) -> EpisodeRow:
-    row = session.get(EpisodeRow, episode_id) if episode_id is not None else None
-    if row is None:
-        raise NotFound("This episode of care is no longer on file.")
-    return row
 
 
 def runs_of(session: Session, episode_id: int) -> tuple[LoggedRun, ...]:

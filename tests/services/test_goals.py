@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from clinic_desktop.domain.errors import StaleRecord, ValidationError
+from clinic_desktop.domain.errors import EpisodeClosed, StaleRecord
 from clinic_desktop.domain.goals import validate_goal
 from clinic_desktop.storage.models import AuditEventRow, EpisodeRow
 
@@ -48,5 +48,5 @@ def test_a_discharged_episodes_goals_no_longer_change(demo_clinic):
     episode = _episode(demo_clinic)
     with demo_clinic.database.transaction() as session:
         session.get(EpisodeRow, episode.id).status = "discharged"
-    with pytest.raises(ValidationError, match="discharged"):
+    with pytest.raises(EpisodeClosed, match="discharged"):
         demo_clinic.goals.add(episode.id, _fields(demo_clinic, text="One more"))
