@@ -32,24 +32,28 @@ KIND_CHOICES = {
 SIDE_CHOICES = {"left": "Left", "right": "Right"}
 NOT_MET = ("not_met", "partly_met")
 _DATE_HINTS = {"yyyy-mm-dd": "YYYY-MM-DD", "dd/mm/yyyy": "DD/MM/YYYY", "mm/dd/yyyy": "MM/DD/YYYY"}
-NOTE_EXPECTED = (
-    "A note is expected: why the goal was not fully met (the discharge summary prints it)."
-)
-NOTE_GIVEN = "The discharge summary prints this note beside the goal."
+NOTE_EXPECTED = "A note is expected: why the goal is not fully met (the reports print it)."
+NOTE_GIVEN = "The progress report and discharge summary print this note beside the goal."
 HINT_STYLE = "color: #8a5a00; font-weight: bold;"
 QUIET_STYLE = "color: #555555;"
 
 
 def target_words(standing: GoalStanding, battery: Battery) -> str:
     """The target as a sentence fragment: "Right hip abductor force (dynamometer) at least
-    180 N", "LEFS at least 65 points"; empty for a goal without a measurable target."""
+    180 N", "Right single-leg squat passed", "LEFS at least 65 points"; empty for a goal
+    without a measurable target."""
     goal = standing.goal
     if not standing.target or not goal.target_test_code or goal.target_test_code not in battery:
         return standing.target
-    label = battery.test(goal.target_test_code).label
+    test = battery.test(goal.target_test_code)
+    # A pass/fail test has no "at least": the target is a pass (or, oddly, a fail).
+    target = standing.target
+    if test.unit == "pass_fail":
+        target = "passed" if goal.target_value == 1 else "failed"
     if goal.target_side in SIDE_CHOICES:
-        return f"{SIDE_CHOICES[goal.target_side]} {label[:1].lower()}{label[1:]} {standing.target}"
-    return f"{label} {standing.target}"
+        label = test.label[:1].lower() + test.label[1:]
+        return f"{SIDE_CHOICES[goal.target_side]} {label} {target}"
+    return f"{test.label} {target}"
 
 
 def measured_words(standing: GoalStanding | None) -> str:

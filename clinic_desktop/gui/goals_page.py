@@ -91,9 +91,12 @@ class GoalsPage(WorkspacePage):
         self.model = TextTableModel(COLUMNS, self)
         self.table = text_table(self.model, self, "Goals")
         header = self.table.horizontalHeader()
-        for column, width in ((0, 240), (1, 250)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
+        # The goal's words and the note share the width; the figures keep theirs.
+        header.setStretchLastSection(False)
+        for column in (0, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 210)
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.editor = GoalEditor(self.clinic.goals.battery, self.clinic.goals.instruments, self)
         self.editor.set_units(self.settings.force_unit, self.settings.date_format)
@@ -212,9 +215,8 @@ class GoalsPage(WorkspacePage):
         if episode.status == "discharged":
             ended = format_date(episode.ended_on, self.settings.date_format) or "an unknown day"
             return f"This episode was discharged on {ended}; its goals can no longer be changed."
-        started = format_date(episode.started_on, self.settings.date_format)
         which = "active episode" if episode.status == "active" else "latest episode (on hold)"
-        text = f"Goals of the {which}: {episode.diagnosis}, from {started}."
+        text = f"Goals of the {which}."
         if not writer:
             return text + " Your role may read these goals, not change them."
         if not self.standings:

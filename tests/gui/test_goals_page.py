@@ -263,3 +263,26 @@ def test_ctrl_n_in_the_goals_tab_starts_a_goal_and_elsewhere_a_patient(
     window.patient_list.search_box.setFocus()
     qtbot.keyClick(window.patient_list.search_box, Qt.Key.Key_N, CTRL)
     assert len(opened) == 1
+
+
+def test_targets_read_in_words_and_a_single_value_test_has_no_side(qtbot, demo_clinic):
+    page = _page(qtbot, demo_clinic)
+    _open(page, "D0037")
+    _add_goal(
+        demo_clinic,
+        page.episode.id,
+        text="Squat without a pelvic drop",
+        target_test_code="single_leg_squat",
+        target_side="right",
+        target_value="pass",
+    )
+    _add_goal(demo_clinic, page.episode.id, text="Hold a plank", target_test_code="front_plank_s",
+              target_value="90")  # fmt: skip
+    _open(page, "D0037")
+    assert _cells(page, 0)[1] == "Right single-leg squat passed"
+    assert _cells(page, 1)[1] == "Front plank hold at least 90 s"
+    ui = page.editor.ui
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    assert ui.testCombo.currentText() == "Front plank hold" and ui.valueEdit.text() == "90"
+    assert not ui.sideCombo.isEnabled() and ui.valueUnitLabel.text() == "seconds"
