@@ -169,9 +169,16 @@ class CellEditing:
         if key is None or record is None:
             return
         test = self.service.battery.test(key.test_code)
+        if not record.visit.signed:  # locked only because its episode was discharged
+            self.status_message.emit(
+                "This episode was discharged and this visit was never signed: its values "
+                "can no longer change."
+            )
+            return
         if measurement is None:
             self.status_message.emit(
-                "A signed visit takes no new values; record it at a new visit."
+                "A signed visit takes no new values"
+                + ("." if self.model.episode_closed else "; record it at a new visit.")
             )
             return
         current = entry_text(test, measurement.value, self.settings.force_unit)

@@ -63,6 +63,8 @@ class AssessmentGridModel(QAbstractTableModel):
         self.record: VisitRecord | None = None
         self.force_unit = "N"
         self.threshold_pct: float | None = None
+        # Set by the page: the visit's episode was discharged, so no cell takes typing.
+        self.episode_closed = False
         self._lines: list[Region | GridRow] = []
         self._errors: dict[CellKey, tuple[str, str]] = {}
 
@@ -168,7 +170,7 @@ class AssessmentGridModel(QAbstractTableModel):
 
     @property
     def locked(self) -> bool:
-        return self.record is not None and self.record.visit.signed
+        return self.record is not None and (self.record.visit.signed or self.episode_closed)
 
     # --- Qt model interface -------------------------------------------------------------
 

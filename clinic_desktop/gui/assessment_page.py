@@ -190,9 +190,19 @@ class AssessmentPage(CellEditing, WorkspacePage):
 
     def _set_enabled(self, has_visit: bool) -> None:
         visit = self.model.record.visit if self.model.record else None
-        self.sign_button.setEnabled(has_visit and visit is not None and not visit.signed)
-        self.start_button.setEnabled(bool(self.episodes))
+        open_episode = self._closed_episode() is None
+        self.sign_button.setEnabled(
+            has_visit and visit is not None and not visit.signed and open_episode
+        )
+        self.start_button.setEnabled(bool(self.episodes) and open_episode)
+        self.kind_combo.setEnabled(bool(self.episodes) and open_episode)
         self.grid.setEnabled(has_visit)
+
+    def _closed_episode(self):
+        """The chosen episode if it was discharged (its visits are read-only), else None."""
+        episode_id = self.episode_combo.currentData()
+        chosen = next((e for e in self.episodes if e.id == episode_id), None)
+        return chosen if chosen is not None and chosen.status == "discharged" else None
 
     # --- patient, episode and visit ------------------------------------------------------
 
@@ -212,6 +222,7 @@ class AssessmentPage(CellEditing, WorkspacePage):
 
     def _episode_chosen(self, visit_id: int | None = None) -> None:
         episode_id = self.episode_combo.currentData()
+        self.model.episode_closed = self._closed_episode() is not None
         self.visits = self.service.visits(episode_id) if episode_id is not None else []
         self.visit_combo.clear()
         for visit in self.visits:
@@ -296,12 +307,26 @@ class AssessmentPage(CellEditing, WorkspacePage):
             self.info.setText(
                 "This patient has no episode of care yet: open one in Intake first."
                 if not self.episodes
+                else "This episode was discharged without a visit; start a new episode in "
+                "Intake to see the runner again."
+                if self._closed_episode() is not None
                 else "No visit yet in this episode: choose its kind and start one."
             )
             return
         visit = record.visit
         who = f" with {visit.therapist}" if visit.therapist else ""
-        if visit.signed:
+        closed = self._closed_episode()
+        if closed is not None:
+            ended = format_date(closed.ended_on, self.settings.date_format)
+            when = f" on {ended}" if ended else ""
+            state = (
+                f"<b>Discharged{when}: values change only by amendment.</b> Press Enter on a "
+                "value to amend it with a reason."
+                if visit.signed
+                else f"<b>Discharged{when}: this visit was never signed and can no longer "
+                "change.</b>"
+            )
+        elif visit.signed:
             when = (
                 " " + format_date(visit.signed_at.date(), self.settings.date_format)
                 if visit.signed_at
