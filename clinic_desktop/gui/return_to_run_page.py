@@ -25,7 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from clinic_desktop.domain.dates import format_date
-from clinic_desktop.domain.errors import ClinicError, ValidationError, ValidationErrors
+from clinic_desktop.domain.errors import (
+    ClinicError,
+    EpisodeClosed,
+    ValidationError,
+    ValidationErrors,
+)
 from clinic_desktop.domain.patient_rules import parse_date_text
 from clinic_desktop.domain.return_to_run import ReturnToRunState
 from clinic_desktop.domain.run_log import read_run
@@ -35,6 +40,7 @@ from clinic_desktop.gui.readiness_panel import ReadinessPanel
 from clinic_desktop.gui.run_log_panel import RunLogPanel
 from clinic_desktop.gui.run_plan_panel import RunPlanPanel
 from clinic_desktop.gui.workspace import WorkspacePage
+from clinic_desktop.services.run_log_recording import LATER_RUNS
 
 DRAFT_FORM = "run_log"
 WIDE_LAYOUT_PX = 1200
@@ -50,6 +56,7 @@ class ReturnToRunPage(WorkspacePage):
         super().__init__(clinic, settings, parent)
         self.state: ReturnToRunState | None = None
         self.episode_id: int | None = None
+        self.refusal = ""  # why a discharged episode's log takes no run
         self.episode_combo = QComboBox(self)
         self.episode_combo.setAccessibleName("Episode of care")
         self.episode_combo.activated.connect(self._episode_chosen)
@@ -87,8 +94,13 @@ class ReturnToRunPage(WorkspacePage):
         self.body = QStackedWidget(self)
         self.body.addWidget(self.message)
         self.body.addWidget(self.scroll)
+        self.closed_note = QLabel(self)
+        self.closed_note.setObjectName("episodeClosedNote")
+        self.closed_note.setWordWrap(True)
+        self.closed_note.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.closed_note)
         layout.addWidget(self.body, 1)
         self.drafts = DraftKeeper(clinic.drafts, DRAFT_FORM, self, self.log_panel.typed)
         save = QShortcut(QKeySequence.StandardKey.Save, self, self.log_panel.save_typed)
@@ -157,6 +169,7 @@ class ReturnToRunPage(WorkspacePage):
             return
         self.body.setCurrentWidget(self.scroll)
         self.readiness.show_state(state, s.date_format)
+        self._show_closure()
         self.readiness.criteria_button.setEnabled(True)
         if first_load or offer_draft:
             start = dt.date.today() + dt.timedelta(days=1)
@@ -168,8 +181,56 @@ class ReturnToRunPage(WorkspacePage):
         if first_load or offer_draft:
             self._track_draft(offer_draft)
 
+    def _closed(self) -> bool:
+        """The episode shown was discharged: its readiness, plan and log are read-only."""
+        state = self.state
+        options = () if state is None else state.episodes
+        return any(o.id == self.episode_id and o.status == "discharged" for o in options)
+
+    def _show_closure(self) -> None:
+        """Say once that a discharged episode no longer changes, and offer no typing."""
+        closed = self._closed()
+        text = ""
+        if closed:
+            episodes = self.clinic.intake.episodes(self.patient_id)
+            ended_on = next((e.ended_on for e in episodes if e.id == self.episode_id), None)
+            ended = format_date(ended_on, self.settings.date_format)
+            self.refusal = EpisodeClosed(
+                ended_on, "its running log", LATER_RUNS, self.settings.date_format
+            ).message
+            text = (
+                f"<b>Discharged{' on ' + ended if ended else ''}:</b> readiness, the walk/run "
+                "plan and the running log are kept as they were and can no longer change."
+            )
+        self.closed_note.setText(text)
+        self.closed_note.setVisible(closed)
+        plan, log = self.plan_panel, self.log_panel
+        for widget in (
+            plan.template_combo, *plan.fields.values(), plan.generate_button,
+            *log.inputs.values(), log.save_button, log.cancel_button,
+        ):  # fmt: skip
+            widget.setEnabled(not closed)
+        if closed:  # the panel enables them only for an unsigned visit
+            for widget in (self.readiness.walk, self.readiness.hop_left, self.readiness.hop_right,
+                           self.readiness.pain_left, self.readiness.pain_right):  # fmt: skip
+                widget.setEnabled(False)
+            self.readiness.answer_note.hide()  # "start a follow-up visit" no longer applies
+
     def _track_draft(self, offer: bool) -> None:
         self.drafts.track(f"episode:{self.episode_id}", self.patient_id)
+        if self._closed():
+            self.log_panel.clear_entry()
+            draft = self.drafts.load() if offer else None
+            if draft is not None:
+                self.drafts.discard()  # its run could never be added now
+                values = (str(draft.payload.get(n, "")).strip() for n in self.log_panel.inputs)
+                typed = ", ".join(v for v in values if v)
+                if typed:
+                    self.status_message.emit(
+                        f"A run typed for this episode ({typed}) was never added; the episode "
+                        "is now discharged, so it was dropped: its log no longer changes."
+                    )
+            return
         self.log_panel.clear_entry(self._next_run_date())
         draft = self.drafts.load() if offer else None
         if draft is not None and any(str(v).strip() for v in draft.payload.values()):
@@ -287,6 +348,9 @@ class ReturnToRunPage(WorkspacePage):
     # --- the log ---------------------------------------------------------------------
 
     def save_run(self, typed: dict, run_id, version) -> None:
+        if self._closed():  # Ctrl+S on the read-only log: say why, not what is missing
+            self.log_panel.show_errors({"": self.refusal})
+            return
         s = self.settings
         service = self.clinic.return_to_run
         try:
@@ -312,13 +376,15 @@ class ReturnToRunPage(WorkspacePage):
         self.log_panel.inputs["distance"].setFocus()
 
     def delete_run(self, run_id: int, version: int) -> None:
-        answer = QMessageBox.question(
-            self,
-            "Remove the run?",
-            "Remove this run from the log? The audit trail keeps it.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
+        answer = QMessageBox.StandardButton.Yes
+        if not self._closed():  # a discharged episode's log: the service says why not
+            answer = QMessageBox.question(
+                self,
+                "Remove the run?",
+                "Remove this run from the log? The audit trail keeps it.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:

@@ -123,7 +123,7 @@ class ReadinessRecording(RunLogRecording):
             visit = session.get(VisitRow, visit_id) if visit_id is not None else None
             if visit is None:
                 raise NotFound("This visit is no longer on file.")
-            ensure_episode_open(session, visit.episode_id, "its readiness answers")
+            ensure_episode_open(session, visit.episode_id, "its readiness answers", advice="")
             if visit.status == "signed":
                 raise VisitLocked(
                     "This visit is signed and locked; record the answers at a new visit."

@@ -260,7 +260,9 @@ class ReturnToRunService(ReadinessRecording):
         """
         template = self.programs().template(template_code)
         with self._db.transaction() as session:
-            episode = ensure_episode_open(session, episode_id, "its walk/run plan")
+            episode = ensure_episode_open(
+                session, episode_id, "its walk/run plan", "A new plan belongs to a new episode."
+            )
             settings = self._settings(session)
             verdict = self._verdict(session, episode, force_unit, date_format, settings)
             if verdict.overall is not Overall.READY and not accept_not_ready:

@@ -24,6 +24,7 @@ from clinic_desktop.services.episode_guard import ensure_episode_open
 from clinic_desktop.storage.database import Database
 from clinic_desktop.storage.models import EpisodeRow, RunLogRow, RunPlanRow
 
+LATER_RUNS = "Runs after discharge belong to a new episode of care."
 STALE_RUN = (
     "This run was changed on another workstation while it was shown here. Nothing was "
     "saved; the log has been reloaded, check the run and try again."
@@ -47,7 +48,7 @@ class RunLogRecording(Service):
         unknown episode.
         """
         with self._db.transaction() as session:
-            episode = ensure_episode_open(session, episode_id, "its running log")
+            episode = ensure_episode_open(session, episode_id, "its running log", LATER_RUNS)
             plan_id = session.scalar(
                 select(RunPlanRow.id).where(
                     RunPlanRow.episode_id == episode_id, RunPlanRow.is_active.is_(True)
@@ -75,7 +76,7 @@ class RunLogRecording(Service):
         if its episode was discharged."""
         with _refusing_stale(self._db) as session:
             row = _run_row(session, run_id, expected_version)
-            ensure_episode_open(session, row.episode_id, "its running log")
+            ensure_episode_open(session, row.episode_id, "its running log", LATER_RUNS)
             before = _detail(row)
             _fill(row, run)
             session.flush()
@@ -95,7 +96,7 @@ class RunLogRecording(Service):
         """Remove a logged run (audited with what it held). Raises as :meth:`update_run`."""
         with _refusing_stale(self._db) as session:
             row = _run_row(session, run_id, expected_version)
-            ensure_episode_open(session, row.episode_id, "its running log")
+            ensure_episode_open(session, row.episode_id, "its running log", LATER_RUNS)
             record_event(
                 session,
                 "run_log.delete",
