@@ -143,9 +143,27 @@ def read_episode_progress(
     Norms by age are taken on the last attended visit (``today`` if none was attended).
     """
     patient = session.get(PatientRow, episode.patient_id)
-    visits, measured, totals, goals = _episode_records(session, episode.id, instruments)
-    attended = [v.day for v in visits if v.attendance == "attended"]
-    age = age_on(patient.birth_date, max(attended) if attended else today)
+    records = _episode_records(session, episode.id, instruments)
+    return progress_of_records(
+        records, patient, episode, battery, instruments,
+        force_unit=force_unit, date_format=date_format, today=today,
+    )  # fmt: skip
+
+
+def progress_of_records(
+    records,
+    patient: PatientRow,
+    episode: EpisodeRow,
+    battery: Battery,
+    instruments: Mapping[str, Instrument],
+    *,
+    force_unit: str,
+    date_format: str,
+    today: dt.date,
+) -> EpisodeProgress:
+    """The progress of ``episode`` from its already read ``records`` (visits, values,
+    questionnaire totals, goal targets), for callers that print the records too."""
+    visits, measured, totals, goals = records
     return episode_progress(
         visits,
         measured,
@@ -155,10 +173,16 @@ def read_episode_progress(
         instruments,
         goals,
         force_unit=force_unit,
-        age_years=age,
+        age_years=age_at_last_visit(patient, visits, today),
         sex=patient.sex,
         date_format=date_format,
     )
+
+
+def age_at_last_visit(patient: PatientRow, visits, today: dt.date) -> int | None:
+    """The patient's age on the last attended visit (``today`` if none was attended)."""
+    attended = [v.day for v in visits if v.attendance == "attended"]
+    return age_on(patient.birth_date, max(attended) if attended else today)
 
 
 def _episode_records(session, episode_id: int, instruments: Mapping[str, Instrument]):

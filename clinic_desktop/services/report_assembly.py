@@ -17,8 +17,7 @@ from clinic_desktop.domain.errors import NotFound
 from clinic_desktop.domain.exercises import Library
 from clinic_desktop.domain.goals import goal_standing
 from clinic_desktop.domain.outcomes import Instrument
-from clinic_desktop.domain.patient_rules import age_on
-from clinic_desktop.domain.progress import EpisodeProgress, episode_progress
+from clinic_desktop.domain.progress import EpisodeProgress
 from clinic_desktop.domain.red_flags import red_flag_by_code
 from clinic_desktop.domain.report_data import (
     DISCHARGE,
@@ -32,7 +31,11 @@ from clinic_desktop.domain.report_measures import measure_rows, score_rows
 from clinic_desktop.domain.run_programs import load_run_programs
 from clinic_desktop.domain.settings import ClinicSettings
 from clinic_desktop.services.goals import goal_from_row
-from clinic_desktop.services.progress import _episode_records
+from clinic_desktop.services.progress import (
+    _episode_records,
+    age_at_last_visit,
+    progress_of_records,
+)
 from clinic_desktop.services.return_to_run import active_run_plan
 from clinic_desktop.storage.models import (
     ClinicSettingsRow,
@@ -99,24 +102,14 @@ def assemble(
     settings = clinic_settings(session)
     details = discharge or stored_discharge(episode, today)
     fmt = settings.date_format
-    visits, measured, totals, goal_targets = _episode_records(
-        session, episode.id, reference.instruments
-    )
+    records = _episode_records(session, episode.id, reference.instruments)
+    visits = records[0]
     attended = sorted((v for v in visits if v.attendance == "attended"), key=lambda v: v.day)
-    age = age_on(patient.birth_date, attended[-1].day if attended else today)
-    progress = episode_progress(
-        visits,
-        measured,
-        reference.battery,
-        episode.side,
-        totals,
-        reference.instruments,
-        goal_targets,
-        force_unit=settings.force_unit,
-        age_years=age,
-        sex=patient.sex,
-        date_format=fmt,
-    )
+    age = age_at_last_visit(patient, visits, today)
+    progress = progress_of_records(
+        records, patient, episode, reference.battery, reference.instruments,
+        force_unit=settings.force_unit, date_format=fmt, today=today,
+    )  # fmt: skip
     therapist_name, credentials = _therapist(session, visits)
     goals = [
         goal_from_row(row)
