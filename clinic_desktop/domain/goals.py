@@ -198,6 +198,8 @@ def goal_standing(
         fmt = MeasureFormat(test, force_unit)
         better = "at least" if test.higher_is_better else "at most"
         target_text = f"{better} {fmt.text(goal.target_value)}"
+        if test.unit == "pass_fail":  # a pass is a pass, not "at least Pass"
+            target_text = "passed" if goal.target_value >= 1 else "failed"
         target = fmt.value(goal.target_value)
         higher_is_better = test.higher_is_better
         measures = [m for m in progress.measures if m.test_code == test.code]

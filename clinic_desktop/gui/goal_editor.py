@@ -46,10 +46,7 @@ def target_words(standing: GoalStanding, battery: Battery) -> str:
     if not standing.target or not goal.target_test_code or goal.target_test_code not in battery:
         return standing.target
     test = battery.test(goal.target_test_code)
-    # A pass/fail test has no "at least": the target is a pass (or, oddly, a fail).
     target = standing.target
-    if test.unit == "pass_fail":
-        target = "passed" if goal.target_value == 1 else "failed"
     if goal.target_side in SIDE_CHOICES:
         label = test.label[:1].lower() + test.label[1:]
         return f"{SIDE_CHOICES[goal.target_side]} {label} {target}"

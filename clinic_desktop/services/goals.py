@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.orm.exc import StaleDataError
 
 from clinic_desktop.domain.access import Permission
 from clinic_desktop.domain.battery import Battery, load_battery
@@ -135,7 +137,7 @@ class GoalService(Service):
     @requires(Permission.CLINICAL_WRITE)
     def update(self, goal_id: int, version: int, fields: GoalFields) -> Goal:
         """Change a goal; a save over a newer version is refused (:class:`StaleRecord`)."""
-        with self._db.transaction() as session:
+        with _refusing_stale(), self._db.transaction() as session:
             row = _current(session, goal_id, version)
             episode = _open_episode(session, row.episode_id)
             before = {"status": row.status, "text": row.text}
@@ -195,6 +197,18 @@ def _columns(fields: GoalFields) -> dict:
 
 def _open_episode(session, episode_id: int) -> EpisodeRow:
     return ensure_episode_open(session, episode_id, "its goals")
+
+
+@contextlib.contextmanager
+def _refusing_stale():
+    """Two saves of one goal at the same instant: the later one is refused, not merged."""
+    try:
+        yield
+    except StaleDataError as error:
+        raise StaleRecord(
+            "Someone else saved this goal at the same moment. Nothing was saved; reopen the "
+            "goals to see their change."
+        ) from error
 
 
 def _current(session, goal_id: int, version: int) -> GoalRow:

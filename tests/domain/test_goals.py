@@ -86,3 +86,16 @@ def test_a_questionnaire_goal_reads_the_latest_total():
     goal = Goal(1, 1, 0, "LEFS 72", target_value=72.0, target_instrument="lefs")
     standing = goal_standing(goal, _progress((150.0, 160.0), lefs=(50, 68)), BATTERY, INSTRUMENTS)
     assert standing.computed_status == "partly_met" and "68 of 80" in standing.measured
+
+
+def test_a_pass_fail_target_reads_as_a_pass_not_at_least_pass():
+    squat = next(t for t in BATTERY.tests if t.unit == "pass_fail" and t.bilateral)
+    goal = Goal(1, 1, 0, "Control the squat", squat.code, "right", 1.0)
+    visits = [VisitRecord(1, DAY, "follow_up"), VisitRecord(2, DAY + dt.timedelta(7), "follow_up")]
+    measured = [
+        MeasuredValue(1, squat.code, "right", 0.0),
+        MeasuredValue(2, squat.code, "right", 1.0),
+    ]
+    progress = episode_progress(visits, measured, BATTERY, "right", [], INSTRUMENTS)
+    standing = goal_standing(goal, progress, BATTERY, INSTRUMENTS)
+    assert standing.target == "passed" and standing.computed_status == "met"
