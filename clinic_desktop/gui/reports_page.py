@@ -42,7 +42,7 @@ class ReportPreviewDialog(PdfPreviewDialog):
 
 
 class ReportsPage(WorkspacePage):
-    title = "Reports"
+    title = "R&eports"  # Alt+R is the Progress tab
 
     def __init__(self, clinic, settings, parent=None) -> None:
         super().__init__(clinic, settings, parent)
@@ -52,7 +52,8 @@ class ReportsPage(WorkspacePage):
         self.episode_line = QLabel("", self)
         self.episode_line.setObjectName("reportsEpisode")
         self.episode_line.setWordWrap(True)
-        self.progress_button = QPushButton("&Progress report…", self)
+        # Ctrl+R rather than a mnemonic: Alt+P is the Patient menu, Alt+R the Progress tab.
+        self.progress_button = QPushButton("Progress report…", self)
         self.progress_button.setToolTip(
             "Make a progress report (re-evaluation) from the records as they stand (Ctrl+R)"
         )
@@ -60,7 +61,7 @@ class ReportsPage(WorkspacePage):
         self.discharge_button.setToolTip(
             "Review the episode, record the discharge and make the discharge summary"
         )
-        self.open_button = QPushButton("&Open document", self)
+        self.open_button = QPushButton("Open do&cument", self)
         self.open_button.setToolTip("Reopen the chosen document as it was made (Enter)")
         bar = QHBoxLayout()
         for button in (self.progress_button, self.discharge_button, self.open_button):
