@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout
 
 from clinic_desktop.domain.access import Permission
 from clinic_desktop.domain.dates import format_date
@@ -69,6 +69,9 @@ class ReportsPage(WorkspacePage):
         bar.addStretch(1)
         self.model = TextTableModel(("Made", "Document", "By", "Printed"), self)
         self.table = text_table(self.model, self, "Patient documents")
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.empty = QLabel("", self)
         self.empty.setWordWrap(True)
         self.status = QLabel("", self)
@@ -81,6 +84,7 @@ class ReportsPage(WorkspacePage):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         layout.addWidget(self.status)
+        layout.addStretch(0)
         self.progress_button.clicked.connect(self.make_progress_report)
         self.discharge_button.clicked.connect(self.open_discharge)
         self.open_button.clicked.connect(self.open_document)
@@ -88,6 +92,17 @@ class ReportsPage(WorkspacePage):
         QShortcut(QKeySequence("Ctrl+R"), self, self.make_progress_report,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
         self._refresh_buttons()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        # The tab was opened to make or read a document: start where Enter and Ctrl+R work.
+        QTimer.singleShot(0, self._take_focus)
+
+    def _take_focus(self) -> None:
+        if not self.isVisible():
+            return
+        target = self.table if self.model.rows else self.progress_button
+        target.setFocus()
 
     # --- loading ------------------------------------------------------------------------------
 
@@ -131,6 +146,7 @@ class ReportsPage(WorkspacePage):
             "" if rows else "No report or handout has been made for this patient yet."
         )
         self.empty.setVisible(not rows)
+        self.table.setVisible(bool(rows))
         if rows:
             self.table.selectRow(0)
 

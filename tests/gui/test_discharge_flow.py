@@ -133,7 +133,7 @@ def test_a_progress_report_is_made_recorded_and_listed(qtbot, clinic, page):
     patient_id, _ = runner_with_visits(clinic)
     page.show_patient(patient_id)
     assert page.empty.isVisibleTo(page)
-    qtbot.keyClick(page.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(page.progress_button, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     preview = page.preview
     qtbot.waitUntil(lambda: preview.print_button.isEnabled(), timeout=20000)
     assert preview.made.kind == "progress"
