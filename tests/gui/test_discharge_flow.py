@@ -96,11 +96,13 @@ def test_discharge_from_review_to_a_read_only_episode(qtbot, clinic, page, monke
     assert "discharged" in page.episode_line.text()
     assert page.model.rows[0].cells[1].startswith("Discharge summary")
     assert not page.discharge_button.isEnabled()
-    # Read-only: the goals of a discharged episode can no longer change.
+    # Read-only: neither its goals nor its visits can change any more.
     with pytest.raises(ClinicError, match="discharged"):
         clinic.goals.add(
             episode_id, GoalFields("Another goal", None, None, None, None, None, "open", "")
         )
+    with pytest.raises(ClinicError, match="discharged"):
+        clinic.assessments.start_visit(episode_id, "follow_up")
 
 
 def test_an_unsigned_visit_blocks_the_discharge_with_a_sentence(qtbot, clinic, page):
