@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from clinic_desktop.domain.diagnoses import code_for_side, diagnosis_by_id
 from clinic_desktop.domain.patient_rules import fold_name, phone_digits
+from clinic_desktop.services.demo_goals import add_demo_goals
 from clinic_desktop.services.demo_intake import add_intake_records
 from clinic_desktop.services.demo_programs import add_demo_programs
 from clinic_desktop.services.demo_return_to_run import add_return_to_run
@@ -285,6 +286,7 @@ class DemoClinicBuilder:
         add_intake_records(self.session)
         add_demo_programs(self.session)
         add_return_to_run(self.session)
+        add_demo_goals(self.session)
 
     def _set_demo_passwords(self) -> None:
         from clinic_desktop.services.users import make_hasher

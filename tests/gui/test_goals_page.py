@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import delete, select
 
 from clinic_desktop.domain.goals import validate_goal
 from clinic_desktop.domain.settings import ClinicSettings
@@ -13,6 +14,7 @@ from clinic_desktop.domain.units import convert_force
 from clinic_desktop.gui.goals_page import DRAFT_FORM, GoalsPage
 from clinic_desktop.services.clinic import open_clinic
 from clinic_desktop.storage.location import DatabaseLocation
+from clinic_desktop.storage.models import EpisodeRow, GoalRow, PatientRow
 from tests.conftest import sign_in_as
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -27,6 +29,19 @@ def _page(qtbot, clinic, settings=None) -> GoalsPage:
         page.show()
         page.activateWindow()
     return page
+
+
+@pytest.fixture
+def demo_clinic(demo_clinic):
+    """The demo clinic with D0037 standing for a runner whose goals are not set yet."""
+    with demo_clinic.database.transaction() as session:
+        episodes = (
+            select(EpisodeRow.id)
+            .join(PatientRow, PatientRow.id == EpisodeRow.patient_id)
+            .where(PatientRow.mrn == "D0037")
+        )
+        session.execute(delete(GoalRow).where(GoalRow.episode_id.in_(episodes)))
+    return demo_clinic
 
 
 def _open(page, mrn: str) -> None:

@@ -118,3 +118,26 @@ def test_the_same_anchor_day_always_gives_the_same_clinic(tmp_path):
 def test_the_most_recent_visits_are_close_to_the_anchor_day(demo_clinic):
     latest = demo_clinic.patients.search("")[0].last_visit_on
     assert DEMO_ANCHOR - dt.timedelta(days=21) <= latest <= DEMO_ANCHOR
+
+
+def test_runners_in_care_have_goals_the_goal_rules_accept(demo_clinic):
+    from clinic_desktop.domain.goals import validate_goal
+    from clinic_desktop.storage.models import EpisodeRow, GoalRow
+
+    with demo_clinic.database.reading() as session:
+        active = session.scalars(
+            select(EpisodeRow.id).where(EpisodeRow.status == "active", EpisodeRow.kind == "injury")
+        ).all()
+        goals = session.scalars(select(GoalRow).where(GoalRow.episode_id.in_(active))).all()
+    assert {g.episode_id for g in goals} == set(active)
+    for goal in goals:
+        validate_goal(
+            demo_clinic.goals.battery,
+            demo_clinic.goals.instruments,
+            text=goal.text,
+            target_test_code=goal.target_test_code,
+            target_side=goal.target_side,
+            target_value=goal.target_value,
+            target_instrument=goal.target_instrument,
+        )
+    assert any(g.target_test_code for g in goals) and any(g.target_instrument for g in goals)
