@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from clinic_desktop.domain.exercises import Library
 from clinic_desktop.domain.goals import goal_standing
 from clinic_desktop.domain.outcomes import Instrument
 from clinic_desktop.domain.progress import EpisodeProgress
+from clinic_desktop.domain.readiness import verdict_from_document
 from clinic_desktop.domain.red_flags import red_flag_by_code
 from clinic_desktop.domain.report_data import (
     DISCHARGE,
@@ -356,14 +358,30 @@ def _run_plan(session, episode_id: int, fmt: str, distance_unit: str) -> Section
         return Section(
             "Return to running", (), "No return-to-run plan was recorded for this episode."
         )
-    return Section(
-        "Return to running",
-        (
-            f"Walk/run plan: {_program_label(plan.template)}, from phase {plan.start_phase}, "
-            f"{plan.days_per_week} days a week, weekly distance increase capped at "
-            f"{plan.weekly_cap_percent:g}%.",
-        ),
-    )
+    lines = [
+        f"Walk/run plan: {_program_label(plan.template)}, from phase {plan.start_phase}, "
+        f"{plan.days_per_week} days a week, weekly distance increase capped at "
+        f"{plan.weekly_cap_percent:g}%."
+    ]
+    verdict = _stored_verdict(plan.readiness)
+    if verdict is not None:
+        lines.append(
+            f"Readiness when the plan was made ({format_date(verdict.evaluated_on, fmt)}, "
+            f"criteria version {verdict.criteria_version}): {verdict.headline.rstrip('.')}."
+        )
+        lines += [
+            f"{r.title}: {r.status.label.lower()}{' (' + r.figure + ')' if r.figure else ''}."
+            for r in verdict.results
+        ]
+    return Section("Return to running", tuple(lines))
+
+
+def _stored_verdict(document: str | None):
+    """The readiness verdict a plan was generated from, if it was kept readable."""
+    try:
+        return verdict_from_document(json.loads(document or "null") or {})
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 def _program_label(code: str) -> str:

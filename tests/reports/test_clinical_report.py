@@ -285,3 +285,14 @@ def test_a_patient_without_an_episode_gets_a_sentence_not_a_report(clinic):
         session.add(PatientRow(mrn="X1", family_name="None", birth_date=dt.date(1990, 1, 1)))
     with pytest.raises(NotFound, match="no episode of care"):
         clinic.reports.generate(clinic.reports.patient_id_for_mrn("X1"), "progress")
+
+
+def test_the_discharge_prints_the_readiness_the_walk_run_plan_was_made_from(demo_clinic):
+    patient_id = _showcase(demo_clinic)
+    data = demo_clinic.reports.report_data(patient_id, "discharge")
+    section = next(s for s in data.sections if s.title == "Return to running")
+    assert section.lines[0].startswith("Walk/run plan: Standard walk/run progression")
+    assert "criteria version 1): Ready to start walk/run." in section.lines[1]
+    assert any(line.startswith("Quadriceps strength symmetry") for line in section.lines)
+    text = _flat(" ".join(_text(demo_clinic.reports.generate(patient_id, "discharge").pdf)[0]))
+    assert "Readiness when the plan was made" in text and "standard_walk_run" not in text
