@@ -7,7 +7,8 @@ keeps. Nothing clinical is computed here: every figure arrives in the data.
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable
 
 from clinic_desktop.domain.report_data import DISCHARGE, ReportData
 from clinic_desktop.reports.report_layout import (
@@ -48,6 +49,8 @@ def build_report(data: ReportData, paper: str = "A4") -> bytes:
     if data.kind == DISCHARGE or data.program:
         story += program_table(data, styles, width)
     if data.run_plan is not None:
+        # The plan's heading, its start and the first phases begin on the same page.
+        story.append(CondPageBreak(90 * mm))
         story += run_plan_flowables(
             data.run_plan, width=width, distance_unit=data.distance_unit,
             date_format=data.date_format, title="Walk/run plan",
