@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from clinic_desktop.domain.access import SignedInUser
 from clinic_desktop.domain.battery import Battery
 from clinic_desktop.domain.dates import format_date
 from clinic_desktop.domain.discharge import DischargeDetails
@@ -40,6 +41,7 @@ from clinic_desktop.services.progress import (
 )
 from clinic_desktop.services.return_to_run import active_run_plan
 from clinic_desktop.storage.models import (
+    AuditEventRow,
     ClinicSettingsRow,
     EpisodeRow,
     GoalRow,
@@ -93,7 +95,7 @@ def assemble(
     episode: EpisodeRow,
     reference: Reference,
     today: dt.date,
-    author: str,
+    author: SignedInUser | None,
     discharge: DischargeDetails | None = None,
 ) -> ReportData:
     """Every section of the report for ``episode``, read in ``session``.
@@ -113,6 +115,9 @@ def assemble(
         force_unit=settings.force_unit, date_format=fmt, today=today,
     )  # fmt: skip
     therapist_name, credentials = _therapist(session, visits)
+    signer, signer_credentials, signed_on = _signature(
+        session, kind, episode, author, discharge is not None, (therapist_name, credentials), today
+    )
     goals = [
         goal_from_row(row)
         for row in session.scalars(
@@ -194,10 +199,10 @@ def assemble(
             settings.advice_lines or reference.advice,
             "The clinic has no self-management advice on file.",
         ),
-        therapist_name=therapist_name,
-        therapist_credentials=credentials,
-        signed_on=format_date(today, fmt),
-        author=author,
+        therapist_name=signer,
+        therapist_credentials=signer_credentials,
+        signed_on=format_date(signed_on, fmt),
+        author=author.display_name if author else "",
         run_plan=active_run_plan(session, episode.id),
         distance_unit=settings.distance_unit,
     )
@@ -210,6 +215,39 @@ def _diagnosis(episode: EpisodeRow) -> str:
     side = SIDE_WORDS.get(episode.side, "")
     code = f" ({episode.diagnosis_code})" if episode.diagnosis_code else ""
     return f"{label}{', ' + side if side else ''}{code}"
+
+
+def _signature(
+    session,
+    kind: str,
+    episode: EpisodeRow,
+    author: SignedInUser | None,
+    previewing: bool,
+    treating: tuple[str, str],
+    today: dt.date,
+) -> tuple[str, str, dt.date]:
+    """Who signs the report and when: the therapist who discharged, on the day they did,
+    for a discharge summary on file (reprints too); otherwise whoever makes the report,
+    today. A command-line report has no person behind it: the treating therapist signs."""
+    if kind == DISCHARGE and not previewing and episode.status == "discharged":
+        event = session.scalar(
+            select(AuditEventRow)
+            .where(
+                AuditEventRow.action == "episode.discharge",
+                AuditEventRow.entity == "episode",
+                AuditEventRow.entity_id == episode.id,
+            )
+            .order_by(AuditEventRow.id.desc())
+            .limit(1)
+        )
+        user = session.get(UserRow, event.user_id) if event and event.user_id else None
+        if user is not None:
+            day = event.at.replace(tzinfo=dt.UTC).astimezone().date()
+            return user.display_name, user.credentials, day
+        return (*treating, episode.ended_on or today)
+    if author is not None and author.id and session.get(UserRow, author.id) is not None:
+        return author.display_name, author.credentials, today
+    return (*treating, today)
 
 
 def _therapist(session, visits) -> tuple[str, str]:

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from clinic_desktop.domain.access import Permission, SignedInUser
 from clinic_desktop.domain.battery import Battery, load_battery
 from clinic_desktop.domain.discharge import DischargeDetails
-from clinic_desktop.domain.errors import NotFound
+from clinic_desktop.domain.errors import NotFound, ValidationError
 from clinic_desktop.domain.exercises import Library, load_library
 from clinic_desktop.domain.outcomes import Instrument, load_instruments
 from clinic_desktop.domain.report_data import DISCHARGE, REPORT_KINDS, REPORT_TITLES, ReportData
@@ -27,6 +27,10 @@ from clinic_desktop.storage.database import Database
 from clinic_desktop.storage.models import DocumentRow, EpisodeRow, PatientRow, UserRow
 
 Progress = Callable[[int, str], None]
+STILL_IN_CARE = (
+    "This runner is still in care, so there is no discharge summary to make yet. Discharge "
+    "the episode on the Reports tab: the summary is made and recorded as care ends."
+)
 
 
 def _silent(_percent: int, _text: str) -> None:
@@ -148,6 +152,8 @@ class ReportService(Service):
         with self._db.transaction() as session:
             report(10, "reading the records")
             data, episode = self._assemble(session, patient_id, kind, episode_id)
+            if kind == DISCHARGE and episode.status != "discharged":
+                raise ValidationError("episode", STILL_IN_CARE)
             return self._record(session, data, episode.id, patient_id, report)
 
     def _build(self, session, data: ReportData, progress: Progress | None = None) -> bytes:
@@ -292,7 +298,7 @@ class ReportService(Service):
                 f"{patient.given_name} {patient.family_name} has no episode of care, so there "
                 f"is nothing for a {REPORT_TITLES[kind].lower()} to cover."
             )
-        author = self.access.user.display_name if self.access.user else ""
+        author = self.access.user
         data = assemble(
             session,
             kind,

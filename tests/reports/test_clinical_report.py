@@ -15,6 +15,7 @@ from sqlalchemy import select
 from clinic_desktop.domain import measures, units
 from clinic_desktop.domain.assessment import LSI_UNITS, NOT_LSI_TESTS, mdc_for, norm_for
 from clinic_desktop.domain.battery import shipped_battery
+from clinic_desktop.domain.errors import ValidationError
 from clinic_desktop.domain.patient_rules import age_on
 from clinic_desktop.domain.progress_measures import VERDICT_PHRASES
 from clinic_desktop.storage.models import (
@@ -98,7 +99,23 @@ def expected_rows(clinic, patient_id: int) -> dict[tuple[str, str], dict[str, st
     return expected
 
 
+def _discharged(clinic, patient_id: int) -> None:
+    """End the patient's episode as the discharge does (a summary is made only then)."""
+    with clinic.database.transaction() as session:
+        episode = session.scalar(select(EpisodeRow).where(EpisodeRow.patient_id == patient_id))
+        if episode.status != "discharged":
+            last = session.scalar(
+                select(VisitRow.visit_date)
+                .where(VisitRow.episode_id == episode.id)
+                .order_by(VisitRow.visit_date.desc())
+                .limit(1)
+            )
+            episode.status, episode.ended_on = "discharged", last
+
+
 def _check_table(clinic, patient_id: int, kind: str) -> tuple[list[str], object]:
+    if kind == "discharge":
+        _discharged(clinic, patient_id)
     data = clinic.reports.report_data(patient_id, kind)
     expected = expected_rows(clinic, patient_id)
     printed = {}
@@ -296,3 +313,12 @@ def test_the_discharge_prints_the_readiness_the_walk_run_plan_was_made_from(demo
     assert any(line.startswith("Quadriceps strength symmetry") for line in section.lines)
     text = _flat(" ".join(_text(demo_clinic.reports.generate(patient_id, "discharge").pdf)[0]))
     assert "Readiness when the plan was made" in text and "standard_walk_run" not in text
+
+
+def test_a_discharge_summary_is_refused_for_a_runner_still_in_care(clinic):
+    pid = _patient(clinic, "Still", "Ina", "left", [{"knee_flexion": {"left": 120.0}}])
+    with pytest.raises(ValidationError, match="still in care"):
+        clinic.reports.generate(pid, "discharge")
+    with clinic.database.reading() as session:
+        assert session.scalars(select(DocumentRow)).first() is None
+    assert clinic.reports.generate(pid, "progress").kind == "progress"

@@ -50,3 +50,12 @@ def test_an_unknown_record_number_is_a_sentence_and_no_file(tmp_path, demo_templ
     args = _parse(["progress", "--patient", "Z9999", "--out", str(out)])
     assert write_clinical_report(args, DatabaseLocation.sqlite_file(path)) == 1
     assert "No patient has the MRN Z9999." in capsys.readouterr().err and not out.exists()
+
+
+def test_no_discharge_summary_for_a_runner_still_in_care(tmp_path, demo_template, capsys):
+    path = tmp_path / "demo.sqlite3"
+    shutil.copyfile(demo_template, path)
+    out = tmp_path / "summary.pdf"
+    args = _parse(["discharge", "--patient", "D0030", "--out", str(out)])
+    assert write_clinical_report(args, DatabaseLocation.sqlite_file(path)) == 1
+    assert "still in care" in capsys.readouterr().err and not out.exists()

@@ -96,6 +96,14 @@ def test_discharging_ends_care_records_the_summary_and_audits_both(clinic):
     text = _text(report.pdf)
     assert "Goals met; back to running 5 km pain-free." in text
     assert "2026-09-01 to 2026-09-21" in text or "2026-09-21" in text
+    # Signed by whoever discharged, on the day they did, on every later reprint too.
+    user = clinic.access.user
+    reprint = clinic.discharge.report_data(patient_id, "discharge", episode_id)
+    assert (reprint.therapist_name, reprint.signed_on) == (
+        user.display_name,
+        dt.date.today().isoformat(),
+    )
+    assert f"{user.display_name}" in text.split("Signature:")[-1]
     again = clinic.discharge.review(episode_id)
     assert again.status == "discharged" and not again.can_discharge
     assert again.details.reason.startswith("Goals met")
