@@ -184,6 +184,8 @@ class DischargeDialog(QDialog):
             reason = ""
             if standing.status in ("not_met", "partly_met") and not standing.goal.status_note:
                 reason = " <i>No reason recorded: add it on the Goals tab.</i>"
+            elif standing.status == "open":
+                reason = " <i>Still open: mark it met, partly met or not met on the Goals tab.</i>"
             lines.append(f"• {_escape(standing.goal.text)}: {status}{_escape(figure)}{reason}")
         return "<br>".join(lines)
 
@@ -223,8 +225,10 @@ class DischargeDialog(QDialog):
         }
 
     def _offer_draft(self) -> None:
+        # A draft is offered even while something blocks the discharge (a visit waiting to be
+        # signed is the usual case): the typing is kept and previewed once it is signed.
         draft = self.drafts.load()
-        if draft is None or not self.review.can_discharge:
+        if draft is None or self.review.status == "discharged":
             return
         typed = draft.payload
         self.reason.setEditText(typed.get("reason", ""))
@@ -290,6 +294,7 @@ class DischargePreviewDialog(PdfPreviewDialog):
         self.review_dialog = review_dialog
         self.details = details
         self.report = None  # the recorded summary once discharged
+        self.discharging = False
         clinic, episode_id = review_dialog.clinic, review_dialog.episode_id
         super().__init__(
             clinic,
@@ -356,6 +361,8 @@ class DischargePreviewDialog(PdfPreviewDialog):
     def discharge_now(self) -> None:
         """End the episode in the background; the recorded summary replaces the preview."""
         self.discharge_button.setEnabled(False)
+        self.discharging = True
+        self.close_button.setEnabled(False)
         review = self.review_dialog.review
         clinic = self.clinic
         self.status.setText("Discharging and recording the summary…")
@@ -369,14 +376,34 @@ class DischargePreviewDialog(PdfPreviewDialog):
         )
 
     def _recorded(self, report) -> None:
+        self.discharging = False
+        self.close_button.setEnabled(True)
         self.report = report
         self._ready(report)
         self.review_dialog.drafts.discard()
         self.review_dialog.discharged.emit(report)
 
     def _refused(self, sentence: str) -> None:
-        self.status.setText(f"Not discharged: {sentence} Nothing was saved.")
-        self.discharge_button.setEnabled(True)
+        self.discharging = False
+        self.close_button.setEnabled(True)
+        # The review this preview came from is no longer current: start again from it.
+        self.status.setText(
+            f"Not discharged: {sentence} Nothing was saved. Close this preview and open "
+            "Discharge again to review the record as it now stands."
+        )
+
+    def done(self, result: int) -> None:
+        if self.discharging:  # Esc or Close while the discharge is written: wait for it
+            return
+        super().done(result)
+        if self.report is not None:
+            self.review_dialog.accept()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if self.discharging:
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def note_printed(self, made) -> None:
         if isinstance(made, bytes):
@@ -384,11 +411,6 @@ class DischargePreviewDialog(PdfPreviewDialog):
         # Printed all the same when the note cannot be written; only the note is missing.
         with contextlib.suppress(ClinicError):
             self.clinic.reports.mark_printed(made.document_id)
-
-    def done(self, result: int) -> None:
-        super().done(result)
-        if self.report is not None:
-            self.review_dialog.accept()
 
 
 def _heading(text: str, parent: QWidget) -> QLabel:

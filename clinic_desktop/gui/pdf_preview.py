@@ -70,7 +70,7 @@ class PdfPreviewDialog(QDialog):
         self.print_button.setToolTip(f"Choose a printer and print {what} (Enter or Ctrl+P)")
         self.save_button = QPushButton("&Save PDF…", self)
         self.save_button.setEnabled(False)
-        close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button = close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button.clicked.connect(self.choose_printer_and_print)

@@ -51,9 +51,7 @@ def test_discharge_from_review_to_a_read_only_episode(qtbot, clinic, page, monke
     qtbot.waitExposed(dialog)
     # The review: the goal and the test not measured again at the last visit.
     assert "Run 5 km without knee pain" in dialog.goals.text()
-    assert "not since: Single hop for distance (right)" in (
-        dialog.measures.text()
-    )
+    assert "not since: Single hop for distance (right)" in (dialog.measures.text())
     # Enter with no reason: a sentence by the field, no preview, nothing saved.
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
     assert "Give the reason care ends" in dialog.errors.message("reason")
@@ -143,3 +141,69 @@ def test_a_progress_report_is_made_recorded_and_listed(qtbot, clinic, page):
     qtbot.waitUntil(lambda: page.model.rows != [], timeout=5000)
     assert page.model.rows[0].cells[1].startswith("Progress report")
     assert page.model.rows[0].cells[3] == "not printed"
+
+
+def _preview_ready(qtbot, page, reason: str):
+    page.open_discharge()
+    dialog = page.discharge_dialog
+    qtbot.keyClicks(dialog.reason.lineEdit(), reason)
+    dialog.open_preview()
+    preview = dialog.preview
+    qtbot.waitUntil(lambda: preview.discharge_button.isEnabled(), timeout=20000)
+    return dialog, preview
+
+
+def test_closing_the_preview_while_it_discharges_waits_for_the_discharge(qtbot, clinic, page):
+    patient_id, episode_id = runner_with_visits(clinic)
+    page.show_patient(patient_id)
+    _dialog, preview = _preview_ready(qtbot, page, "Goals met.")
+    preview.discharge_now()
+    preview.reject()  # Esc while the discharge is being written
+    assert preview.isVisible() and not preview.close_button.isEnabled()
+    qtbot.waitUntil(lambda: preview.report is not None, timeout=20000)
+    assert "discharged" in page.episode_line.text()
+    assert clinic.drafts.load("discharge", str(episode_id)) is None
+
+
+def test_a_refused_discharge_is_not_retried_on_the_old_review(qtbot, clinic, page):
+    patient_id, episode_id = runner_with_visits(clinic)
+    page.show_patient(patient_id)
+    _dialog, preview = _preview_ready(qtbot, page, "Goals met.")
+    with clinic.database.transaction() as session:  # another workstation edits the episode
+        session.get(EpisodeRow, episode_id).referral = "Dr Lee"
+    preview.discharge_now()
+    qtbot.waitUntil(lambda: "Not discharged" in preview.status.text(), timeout=20000)
+    assert "open Discharge again" in preview.status.text()
+    assert not preview.discharge_button.isEnabled() and preview.close_button.isEnabled()
+    with clinic.database.reading() as session:
+        assert session.get(EpisodeRow, episode_id).status == "active"
+
+
+def test_typing_kept_while_a_visit_waits_to_be_signed_is_not_lost(qtbot, clinic, page):
+    patient_id, episode_id = runner_with_visits(clinic, signed=False)
+    page.show_patient(patient_id)
+    page.open_discharge()
+    blocked = page.discharge_dialog
+    assert not blocked.preview_button.isEnabled()
+    qtbot.keyClicks(blocked.reason.lineEdit(), "Goals met; running 5 km.")
+    blocked.reject()
+    page.open_discharge()
+    again = page.discharge_dialog
+    assert again.reason.currentText() == "Goals met; running 5 km."
+    qtbot.keyClicks(again.follow_up, "Review in 6 weeks.")
+    again.keep_work()
+    kept = clinic.drafts.load("discharge", str(episode_id)).payload
+    assert (kept["reason"], kept["follow_up"]) == ("Goals met; running 5 km.", "Review in 6 weeks.")
+    again.reject()
+
+
+def test_a_goal_still_open_is_pointed_out_in_the_review(qtbot, clinic, page):
+    patient_id, episode_id = runner_with_visits(clinic)
+    clinic.goals.add(
+        episode_id,
+        GoalFields("Hill repeats without pain", None, None, None, None, None, "open", ""),
+    )
+    page.show_patient(patient_id)
+    page.open_discharge()
+    assert "Still open: mark it met, partly met or not met" in page.discharge_dialog.goals.text()
+    page.discharge_dialog.reject()
