@@ -45,6 +45,7 @@ COMMON_REASONS = (
     "Referred on for further care.",
     "Did not return for care.",
 )
+FOLDED_MISSING = 8  # more tests than this not measured again: counted, listed on hover
 GOAL_COLOURS = {"met": "#1b5e20", "partly_met": "#8a5a00", "not_met": "#b00020", "open": ""}
 
 
@@ -103,7 +104,8 @@ class DischargeDialog(QDialog):
         self.goals.setTextFormat(Qt.TextFormat.RichText)
         column.addWidget(self.goals)
         column.addWidget(_heading("Final measures", body))
-        self.measures = QLabel(self._measures_text(), body)
+        self.measures = QLabel(body)
+        self.measures.setText(self._measures_text())
         self.measures.setObjectName("dischargeMeasures")
         self.measures.setWordWrap(True)
         column.addWidget(self.measures)
@@ -204,12 +206,23 @@ class DischargeDialog(QDialog):
             sides = by_day.setdefault(m.last_measured_on, {}).setdefault(m.label, [])
             if m.side != "none":
                 sides.append(m.side)
+        listed = []
         for day, tests in sorted(by_day.items()):
             names = ", ".join(
                 f"{label} ({' and '.join(sides)})" if sides else label
                 for label, sides in tests.items()
             )
-            lines.append(f"Last measured on {format_date(day, fmt)}, not since: {names}.")
+            listed.append(f"Last measured on {format_date(day, fmt)}, not since: {names}.")
+        self.measures.setToolTip("\n".join(listed))
+        if len(review.missing_measures) > FOLDED_MISSING:
+            # A long list buries the goals and the form: counted here, listed in the tooltip.
+            days = ", ".join(format_date(day, fmt) for day in sorted(by_day))
+            lines.append(
+                f"{len(review.missing_measures)} tests and sides were last measured on {days} "
+                "and not since (point at this text for the list)."
+            )
+        else:
+            lines += listed
         return "\n".join(lines)
 
     # --- drafts -------------------------------------------------------------------------------

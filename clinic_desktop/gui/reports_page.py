@@ -22,6 +22,8 @@ from clinic_desktop.gui.text_table import TextRow, TextTableModel, text_table
 from clinic_desktop.gui.workspace import WorkspacePage
 
 KIND_WORDS = {"progress": "Progress report", "discharge": "Discharge summary", "handout": "Handout"}
+PROGRESS_TIP = "Make a progress report (re-evaluation) from the records as they stand (Ctrl+R)"
+DISCHARGE_TIP = "Review the episode, record the discharge and make the discharge summary"
 STATUS_WORDS = {"active": "active", "on_hold": "on hold", "discharged": "discharged"}
 
 
@@ -54,13 +56,9 @@ class ReportsPage(WorkspacePage):
         self.episode_line.setWordWrap(True)
         # Ctrl+R rather than a mnemonic: Alt+P is the Patient menu, Alt+R the Progress tab.
         self.progress_button = QPushButton("Progress report…", self)
-        self.progress_button.setToolTip(
-            "Make a progress report (re-evaluation) from the records as they stand (Ctrl+R)"
-        )
+        self.progress_button.setToolTip(PROGRESS_TIP)
         self.discharge_button = QPushButton("&Discharge…", self)
-        self.discharge_button.setToolTip(
-            "Review the episode, record the discharge and make the discharge summary"
-        )
+        self.discharge_button.setToolTip(DISCHARGE_TIP)
         self.open_button = QPushButton("Open do&cument", self)
         self.open_button.setToolTip("Reopen the chosen document as it was made (Enter)")
         bar = QHBoxLayout()
@@ -153,18 +151,18 @@ class ReportsPage(WorkspacePage):
     def _refresh_buttons(self) -> None:
         episode = self.episode
         writes = self.clinic.access.may(Permission.CLINICAL_WRITE)
-        self.progress_button.setEnabled(episode is not None)
-        self.discharge_button.setEnabled(
-            episode is not None and episode.status != "discharged" and writes
-        )
-        if episode is not None and episode.status == "discharged":
-            self.discharge_button.setToolTip("This episode of care is already discharged.")
+        in_care = episode is not None and episode.status != "discharged"
+        self.progress_button.setEnabled(in_care)
+        self.discharge_button.setEnabled(in_care and writes)
+        ended = "This episode of care is discharged; its summary is among the documents."
+        self.progress_button.setToolTip(PROGRESS_TIP if in_care or episode is None else ended)
+        self.discharge_button.setToolTip(DISCHARGE_TIP if in_care or episode is None else ended)
         self.open_button.setEnabled(bool(self.model.rows))
 
     # --- actions ------------------------------------------------------------------------------
 
     def make_progress_report(self) -> None:
-        if self.patient_id is None or self.episode is None:
+        if self.patient_id is None or not self.progress_button.isEnabled():
             return
         patient_id, episode_id = self.patient_id, self.episode.id
         clinic = self.clinic

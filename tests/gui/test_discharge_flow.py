@@ -93,7 +93,8 @@ def test_discharge_from_review_to_a_read_only_episode(qtbot, clinic, page, monke
     # The page now lists the summary and offers no second discharge.
     assert "discharged" in page.episode_line.text()
     assert page.model.rows[0].cells[1].startswith("Discharge summary")
-    assert not page.discharge_button.isEnabled()
+    assert not page.discharge_button.isEnabled() and not page.progress_button.isEnabled()
+    assert "discharged" in page.progress_button.toolTip()
     # Read-only: neither its goals nor its visits can change any more.
     with pytest.raises(ClinicError, match="discharged"):
         clinic.goals.add(
