@@ -182,7 +182,7 @@ def assemble(
             Section(
                 "Equipment given",
                 equipment,
-                "No equipment (such as a resistance band) is on the home program.",
+                "No equipment (such as a resistance band) was given for the home program.",
             ),
             Section(
                 "Follow-up and referrals",
@@ -339,7 +339,7 @@ def _program(session, episode_id: int, library: Library | None):
         .where(ProgramItemRow.program_id == latest.id)
         .order_by(ProgramItemRow.position)
     ).all()
-    lines, equipment = [], []
+    lines, given, at_home = [], [], []
     for item in items:
         exercise = (
             library.get(item.exercise_code) if library and item.exercise_code in library else None
@@ -356,11 +356,20 @@ def _program(session, episode_id: int, library: Library | None):
         )
         name = exercise.name if exercise else item.exercise_code.replace("_", " ")
         lines.append(ProgramLine(name, describe_dosage(dosage), item.notes, exercise))
+        # Bands are handed over (their level matters for progression); a wall, a mat or a
+        # step is what the runner already has at home.
         if item.band_level:
-            equipment.append(f"Resistance band, {item.band_level}: for {_lower(name)}.")
+            given.append(f"Resistance band, {item.band_level}: for {_lower(name)}.")
         elif exercise:
-            equipment += [f"{e.capitalize()}: for {_lower(name)}." for e in exercise.equipment]
-    return tuple(lines), tuple(dict.fromkeys(equipment))
+            for thing in exercise.equipment:
+                if "band" in thing:
+                    given.append(f"{thing.capitalize()}: for {_lower(name)}.")
+                else:
+                    at_home.append(thing)
+    if at_home:
+        lead = "Also used at home" if given else "Nothing handed over; the program uses"
+        given.append(f"{lead}: {', '.join(dict.fromkeys(at_home))}.")
+    return tuple(lines), tuple(dict.fromkeys(given))
 
 
 def _red_flags(session, episode_id: int, fmt: str) -> Section:

@@ -322,3 +322,11 @@ def test_a_discharge_summary_is_refused_for_a_runner_still_in_care(clinic):
     with clinic.database.reading() as session:
         assert session.scalars(select(DocumentRow)).first() is None
     assert clinic.reports.generate(pid, "progress").kind == "progress"
+
+
+def test_equipment_given_is_the_bands_handed_over_not_the_wall(demo_clinic):
+    data = demo_clinic.reports.report_data(_showcase(demo_clinic), "discharge")
+    lines = next(s for s in data.sections if s.title == "Equipment given").lines
+    assert any(line.startswith("Resistance band, green: for monster walk") for line in lines)
+    assert lines[-1].startswith("Also used at home: ") and "mat" in lines[-1]
+    assert not any(line.startswith(("Wall", "Mat", "Cushion")) for line in lines)
