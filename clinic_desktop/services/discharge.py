@@ -100,7 +100,9 @@ class DischargeService(ReportService):
         episode changed since ``expected_version``; nothing is saved then.
         """
         with self._db.transaction() as session:
-            episode = _episode(session, episode_id)
+            # Locked first: a visit started at another workstation meanwhile is either
+            # committed before the check below or refused by the episode guard after it.
+            episode = _episode(session, episode_id, lock=True)
             if episode.version != expected_version:
                 raise StaleRecord(
                     "This episode of care was changed on another workstation after you "
@@ -149,8 +151,8 @@ class DischargeService(ReportService):
             return self._record(session, data, episode.id, episode.patient_id, progress)
 
 
-def _episode(session, episode_id: int) -> EpisodeRow:
-    episode = session.get(EpisodeRow, episode_id)
+def _episode(session, episode_id: int, lock: bool = False) -> EpisodeRow:
+    episode = session.get(EpisodeRow, episode_id, with_for_update=lock or None)
     if episode is None:
         raise NotFound("This episode of care is no longer on file.")
     return episode

@@ -30,7 +30,13 @@ def ensure_episode_open(
     discharge in the clinic's date format, and ``advice``) for a discharged episode, and
     :class:`NotFound` for an episode not on file.
     """
-    episode = session.get(EpisodeRow, episode_id) if episode_id is not None else None
+    # FOR SHARE on a server database: a discharge (FOR UPDATE) waits for this change to
+    # commit, or this change sees the discharge. SQLite serialises writers by itself.
+    episode = (
+        session.get(EpisodeRow, episode_id, with_for_update={"read": True})
+        if episode_id is not None
+        else None
+    )
     if episode is None:
         raise NotFound("This episode of care is no longer on file.")
     if episode.status == DISCHARGED:
