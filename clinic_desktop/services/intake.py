@@ -22,6 +22,7 @@ from clinic_desktop.domain.clinical_history import (
     locations_from_json,
     locations_to_json,
 )
+from clinic_desktop.domain.dates import format_date
 from clinic_desktop.domain.episodes import (
     ActiveEpisodeExists,
     EpisodeForm,
@@ -172,7 +173,7 @@ class IntakeService(Service):
             if active is not None and checked.status == "active":
                 if previous is None:
                     raise ActiveEpisodeExists(episode_record(active))
-                self._close_previous(session, active, previous, checked.started_on)
+                self._close_previous(session, active, previous, checked.started_on, date_format)
             row = EpisodeRow(patient_id=patient_id)
             for name in _EPISODE_FIELDS:
                 setattr(row, name, getattr(checked, name))
@@ -251,9 +252,28 @@ class IntakeService(Service):
         )
 
     def _close_previous(
-        self, session: Session, active: EpisodeRow, previous: str, new_start: dt.date
+        self,
+        session: Session,
+        active: EpisodeRow,
+        previous: str,
+        new_start: dt.date,
+        date_format: str,
     ) -> None:
         if previous == "discharge":
+            unsigned = session.scalars(
+                select(VisitRow.visit_date).where(
+                    VisitRow.episode_id == active.id,
+                    VisitRow.attendance == "attended",
+                    VisitRow.status != "signed",
+                )
+            ).all()
+            if unsigned:  # a discharged episode is read-only: its visits could never be signed
+                days = ", ".join(format_date(day, date_format) for day in sorted(unsigned))
+                raise ValidationError(
+                    "previous",
+                    f"The current episode has a visit not signed yet ({days}). Sign it on the "
+                    "Assessment tab before discharging the episode, or put it on hold instead.",
+                )
             active.status = "discharged"
             active.ended_on = max(active.started_on, min(new_start, self._today()))
             if not active.discharge_reason:

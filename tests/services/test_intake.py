@@ -11,7 +11,12 @@ from sqlalchemy import select
 from clinic_desktop.domain.access import Role
 from clinic_desktop.domain.clinical_history import HistoryForm, PainLocation
 from clinic_desktop.domain.episodes import ActiveEpisodeExists, EpisodeForm
-from clinic_desktop.domain.errors import PermissionDenied, StaleRecord, ValidationErrors
+from clinic_desktop.domain.errors import (
+    PermissionDenied,
+    StaleRecord,
+    ValidationError,
+    ValidationErrors,
+)
 from clinic_desktop.domain.outcomes import ChangeVerdict
 from clinic_desktop.domain.patients import NewPatient
 from clinic_desktop.domain.red_flags import RedFlagAnswer
@@ -129,6 +134,13 @@ def test_a_second_active_episode_asks_what_becomes_of_the_first(clinic):
     second = clinic.intake.start_episode(patient.id, second_form, previous="hold")
     statuses = {e.id: e.status for e in clinic.intake.episodes(patient.id)}
     assert statuses == {first.id: "on_hold", second.id: "active"}
+    with pytest.raises(ValidationError, match="not signed yet"):
+        clinic.intake.start_episode(
+            patient.id, achilles(started_on="2026-04-01"), previous="discharge"
+        )
+    assert clinic.intake.current_episode(patient.id).id == second.id  # nothing saved
+    for visit in clinic.assessments.visits(second.id):
+        clinic.assessments.sign(visit.id, expected_version=visit.version)
     third = clinic.intake.start_episode(
         patient.id, achilles(started_on="2026-04-01"), previous="discharge"
     )
