@@ -153,3 +153,21 @@ def test_an_empty_discharge_date_means_today():
         reason="Moved away.", ended_on="", started_on=START, today=dt.date(2026, 11, 26)
     )
     assert details.ended_on == dt.date(2026, 11, 26)
+
+
+def test_a_failure_while_the_summary_is_made_leaves_the_episode_in_care(clinic, monkeypatch):
+    _, episode_id = runner_with_visits(clinic)
+    review = clinic.discharge.review(episode_id)
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("the printer driver took the font away")
+
+    monkeypatch.setattr("clinic_desktop.services.reports.discharge_summary_pdf", broken)
+    with pytest.raises(RuntimeError):
+        clinic.discharge.discharge(episode_id, review.episode_version, _details())
+    with clinic.database.reading() as session:
+        episode = session.get(EpisodeRow, episode_id)
+        assert (episode.status, episode.discharge_reason, episode.follow_up) == ("active", "", "")
+        assert session.scalar(select(func.count()).select_from(DocumentRow)) == 0
+        actions = session.scalars(select(AuditEventRow.action)).all()
+    assert "episode.discharge" not in actions

@@ -176,6 +176,7 @@ def test_the_front_desk_cannot_ask_for_clinical_reminders(clinic, runner):
         clinic.reminders.progress_report_due(patient_id)
 
 
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="the time zone is set with tzset")
 def test_a_report_made_late_in_the_evening_counts_on_the_local_day():
     saved = os.environ.get("TZ")
     os.environ["TZ"] = "NZST-12"  # twelve hours ahead of UTC, no daylight saving
