@@ -220,7 +220,9 @@ def format_measurement(
     if unit == "reps":
         return f"{format_number(value, 0)} reps"
     if unit == "s":
-        return f"{format_number(value, 2)} s"
+        # A stopwatch reads hundredths: 2.10 s beside 2.13 s, but a hold of 63 s stays 63 s.
+        whole = abs(value - round(value)) < 0.005
+        return f"{format_number(value, 0)} s" if whole else f"{value:.2f} s"
     if unit == "pass_fail":
         if value in (0, 1):
             return "Pass" if value == 1 else "Fail"

@@ -166,3 +166,11 @@ def test_units_read_as_words_in_sentences():
     assert unit_words("reps") == "repetitions"
     with pytest.raises(ValueError):
         unit_words("furlong")
+
+
+def test_timed_values_keep_their_hundredths_and_whole_holds_stay_whole():
+    from clinic_desktop.domain.units import format_measurement
+
+    assert format_measurement(2.1, "s") == "2.10 s"
+    assert format_measurement(2.13, "s") == "2.13 s"
+    assert format_measurement(63.0, "s") == "63 s"
