@@ -55,7 +55,7 @@ class MeasureRow:
     """
 
     test_label: str
-    side: str  # "Left", "Right (involved)", "Value"
+    side: str  # "Left", "Right (involved)", or "—" for a test with one value
     first: str
     latest: str
     change: str

@@ -14,8 +14,10 @@ from clinic_desktop.domain.battery import Battery
 from clinic_desktop.domain.charts import Chart, Series
 from clinic_desktop.domain.measures import percent_of_norm
 from clinic_desktop.domain.progress import EpisodeProgress, MeasureProgress
-from clinic_desktop.domain.progress_measures import MeasureFormat
+from clinic_desktop.domain.progress_measures import MeasureFormat, side_name
 from clinic_desktop.domain.report_data import MeasureRow, ScoreRow
+
+NO_SIDE = "—"  # a test with one value, not a side
 
 ONE_VALUE = "measured once"
 
@@ -87,7 +89,7 @@ def _rows_of(
         rows.append(
             MeasureRow(
                 test_label=measure.label,
-                side=series.name,
+                side=NO_SIDE if series.name == side_name("none", "") else series.name,
                 first=first.text,
                 latest=latest.text,
                 change=change_text,

@@ -122,7 +122,7 @@ def _check_table(clinic, patient_id: int, kind: str) -> tuple[list[str], object]
     label = ""
     for row in data.measures:
         label = row.test_label if row.first_of_test else label
-        printed[(label, row.side.split(" ")[0].lower().replace("value", "none"))] = row
+        printed[(label, row.side.split(" ")[0].lower().replace("—", "none"))] = row
     assert set(printed) == set(expected), "every measured test and side has its row"
     for key, want in expected.items():
         row = printed[key]
