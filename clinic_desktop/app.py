@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import logging.handlers
 import os
@@ -82,7 +83,16 @@ def _setup_logging(folder: Path | None) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
+    # Start-up builds many long-lived objects and little garbage worth a collection pass,
+    # so the collector waits until the main window is up (then gc.freeze, below).
+    gc.disable()
+    try:
+        return _run(parse_args(argv))
+    finally:
+        gc.enable()
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.smoke_test:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
@@ -119,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
             QMessageBox.critical(None, title, message)
         return code
 
+    if args.demo:
+        gc.enable()  # generating the demo clinic on first use leaves plenty of garbage
     try:
         clinic = open_clinic(location, demo=args.demo)
     except DatabaseRefused as error:
@@ -140,9 +152,11 @@ def main(argv: list[str] | None = None) -> int:
         from clinic_desktop.services.users import smoke_test_identity
 
         clinic.access.user = smoke_test_identity()
-    elif not sign_in(clinic):
-        clinic.close()
-        return 0
+    else:
+        gc.enable()  # signing in takes as long as the person needs
+        if not sign_in(clinic):
+            clinic.close()
+            return 0
     ui_state = QSettings()
     window = MainWindow(clinic, ui_state)
     window.load()
@@ -150,6 +164,10 @@ def main(argv: list[str] | None = None) -> int:
     # After the sign-in dialog closes, give the main window the keyboard (and its shortcuts).
     window.raise_()
     window.activateWindow()
+    # What start-up built lives as long as the window: keep it out of every later
+    # collection pass (and out of the final one at exit).
+    gc.freeze()
+    gc.enable()
     if args.smoke_test:
         app.processEvents()
         listed = window.patient_list.model.rowCount()
