@@ -18,6 +18,8 @@ from clinic_desktop.domain.dates import format_date
 from clinic_desktop.domain.patients import PatientSummary
 
 _Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
 
 
 class PatientListModel(QAbstractTableModel):
@@ -56,16 +58,18 @@ class PatientListModel(QAbstractTableModel):
             return self.COLUMNS[section]
         return None
 
-    def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
-        patient = self.patient_at(index.row())
-        if patient is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(patient, index.column())
+    def data(self, index: _Index, role=_DISPLAY):
+        # Sizing the columns asks every cell for eight roles, several times over: the roles
+        # this model leaves to the style are answered before any other work.
+        if role == _DISPLAY:
+            patient = self.patient_at(index.row())
+            return None if patient is None else self._display(patient, index.column())
         if role == self.PATIENT_ID_ROLE:
-            return patient.id
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
-            return f"{patient.name}, {patient.mrn}"
+            patient = self.patient_at(index.row())
+            return None if patient is None else patient.id
+        if role == _TOOLTIP and index.column() == 0:
+            patient = self.patient_at(index.row())
+            return None if patient is None else f"{patient.name}, {patient.mrn}"
         return None
 
     def _display(self, patient: PatientSummary, column: int) -> str:
