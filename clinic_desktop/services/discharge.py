@@ -23,8 +23,9 @@ from clinic_desktop.domain.errors import NotFound, StaleRecord, ValidationError
 from clinic_desktop.domain.report_data import DISCHARGE
 from clinic_desktop.services.access import requires
 from clinic_desktop.services.audit import record_event
-from clinic_desktop.services.report_assembly import clinic_settings, stored_discharge
+from clinic_desktop.services.report_assembly import stored_discharge
 from clinic_desktop.services.reports import GeneratedReport, Progress, ReportService
+from clinic_desktop.services.settings import settings_in
 from clinic_desktop.storage.models import EpisodeRow, MeasurementRow, VisitRow
 
 
@@ -37,7 +38,7 @@ class DischargeService(ReportService):
         with self._db.reading() as session:
             episode = _episode(session, episode_id)
             data, _ = self._assemble(session, episode.patient_id, DISCHARGE, episode_id)
-            fmt = clinic_settings(session).date_format
+            fmt = settings_in(session).date_format
             visits = _attended(session, episode_id)
             blocking = _blocking(episode, visits, fmt)
             rows = session.execute(
@@ -108,7 +109,7 @@ class DischargeService(ReportService):
                     "This episode of care was changed on another workstation after you "
                     "opened the discharge. Nothing was saved; review it again."
                 )
-            fmt = clinic_settings(session).date_format
+            fmt = settings_in(session).date_format
             visits = _attended(session, episode_id)
             blocking = _blocking(episode, visits, fmt)
             if blocking:

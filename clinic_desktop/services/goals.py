@@ -15,13 +15,13 @@ from clinic_desktop.domain.battery import Battery, load_battery
 from clinic_desktop.domain.errors import NotFound, StaleRecord
 from clinic_desktop.domain.goals import Goal, GoalFields, GoalStanding, goal_standing
 from clinic_desktop.domain.outcomes import Instrument, load_instruments
-from clinic_desktop.domain.settings import ClinicSettings
 from clinic_desktop.services.access import Access, Service, requires
 from clinic_desktop.services.audit import record_event
 from clinic_desktop.services.episode_guard import ensure_episode_open
 from clinic_desktop.services.progress import read_episode_progress
+from clinic_desktop.services.settings import settings_in
 from clinic_desktop.storage.database import Database
-from clinic_desktop.storage.models import ClinicSettingsRow, EpisodeRow, GoalRow
+from clinic_desktop.storage.models import EpisodeRow, GoalRow
 
 
 class GoalService(Service):
@@ -81,7 +81,7 @@ class GoalService(Service):
             episode = session.get(EpisodeRow, episode_id)
             if episode is None:
                 raise NotFound("This episode of care is no longer on file.")
-            settings = session.get(ClinicSettingsRow, 1) or ClinicSettings()
+            settings = settings_in(session)
             force_unit, date_format = settings.force_unit, settings.date_format
             goals = [
                 goal_from_row(row)

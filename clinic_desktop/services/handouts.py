@@ -27,6 +27,7 @@ from clinic_desktop.domain.home_program import Handout, HandoutExercise, Letterh
 from clinic_desktop.reports.handout import render_handout
 from clinic_desktop.services.access import Access, Service, requires
 from clinic_desktop.services.audit import record_event
+from clinic_desktop.services.documents import note_printed
 from clinic_desktop.services.exercise_library import LibrarySource
 from clinic_desktop.services.programs import item_dosage
 from clinic_desktop.services.return_to_run import active_run_plan
@@ -150,15 +151,7 @@ class HandoutService(Service):
     def mark_printed(self, document_id: int) -> None:
         """Note that a generated handout went to the printer (audited)."""
         with self._db.transaction() as session:
-            row = session.get(DocumentRow, document_id)
-            if row is None:
-                raise NotFound("This document is no longer on file.")
-            row.printed_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-            record_event(
-                session, "document.print", entity="document", entity_id=row.id,
-                patient_id=row.patient_id, user_id=self.access.user_id or None,
-                detail={"kind": row.kind, "sha256": row.sha256},
-            )  # fmt: skip
+            note_printed(session, document_id, self.access.user_id)
 
 
 def _episode_for(session: Session, patient_id: int) -> EpisodeRow | None:

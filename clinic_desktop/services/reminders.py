@@ -9,10 +9,10 @@ from sqlalchemy import func, select
 
 from clinic_desktop.domain.access import Permission
 from clinic_desktop.domain.discharge import progress_report_due
-from clinic_desktop.domain.settings import ClinicSettings
 from clinic_desktop.services.access import Access, Service, requires
+from clinic_desktop.services.settings import settings_in
 from clinic_desktop.storage.database import Database
-from clinic_desktop.storage.models import ClinicSettingsRow, DocumentRow, EpisodeRow, VisitRow
+from clinic_desktop.storage.models import DocumentRow, EpisodeRow, VisitRow
 
 #: Visit kinds that are an evaluation, and how the reminder names them.
 EVALUATION_WORDS = {"initial": "evaluation", "re_evaluation": "re-evaluation"}
@@ -58,7 +58,7 @@ class ReminderService(Service):
             )
             if episode_id is None:
                 return None
-            settings = _limits(session)
+            settings = settings_in(session)
             attended = (VisitRow.episode_id == episode_id, VisitRow.attendance == "attended")
             evaluation = session.execute(
                 select(VisitRow.visit_date, VisitRow.kind)
@@ -90,14 +90,3 @@ class ReminderService(Service):
             days_limit=settings.progress_report_days,
             date_format=settings.date_format,
         )
-
-
-def _limits(session) -> ClinicSettings:
-    row = session.get(ClinicSettingsRow, 1)
-    if row is None:
-        return ClinicSettings()
-    return ClinicSettings(
-        date_format=row.date_format,
-        progress_report_visits=row.progress_report_visits,
-        progress_report_days=row.progress_report_days,
-    )

@@ -32,7 +32,6 @@ from clinic_desktop.domain.report_data import (
 )
 from clinic_desktop.domain.report_measures import measure_rows, score_rows
 from clinic_desktop.domain.run_programs import load_run_programs
-from clinic_desktop.domain.settings import ClinicSettings
 from clinic_desktop.services.goals import goal_from_row
 from clinic_desktop.services.progress import (
     _episode_records,
@@ -40,9 +39,9 @@ from clinic_desktop.services.progress import (
     progress_of_records,
 )
 from clinic_desktop.services.return_to_run import active_run_plan
+from clinic_desktop.services.settings import settings_in
 from clinic_desktop.storage.models import (
     AuditEventRow,
-    ClinicSettingsRow,
     EpisodeRow,
     GoalRow,
     HomeProgramRow,
@@ -68,26 +67,6 @@ class Reference:
     advice: tuple[str, ...]
 
 
-def clinic_settings(session) -> ClinicSettings:
-    row = session.get(ClinicSettingsRow, 1)
-    if row is None:
-        return ClinicSettings()
-    return ClinicSettings(
-        clinic_name=row.clinic_name,
-        address=row.address,
-        phone=row.phone,
-        logo=row.logo,
-        logo_mime=row.logo_mime,
-        paper_size=row.paper_size,
-        distance_unit=row.distance_unit,
-        force_unit=row.force_unit,
-        date_format=row.date_format,
-        progress_report_visits=row.progress_report_visits,
-        progress_report_days=row.progress_report_days,
-        self_management_advice=row.self_management_advice,
-    )
-
-
 def assemble(
     session,
     kind: str,
@@ -103,7 +82,7 @@ def assemble(
     ``discharge`` is what the therapist is about to record at discharge (reason,
     adherence, follow-up); without it the episode's stored details are printed.
     """
-    settings = clinic_settings(session)
+    settings = settings_in(session)
     details = discharge or stored_discharge(episode, today)
     fmt = settings.date_format
     records = _episode_records(session, episode.id, reference.instruments)

@@ -22,7 +22,9 @@ from clinic_desktop.reports.discharge import discharge_summary_pdf
 from clinic_desktop.reports.progress_report import progress_report_pdf
 from clinic_desktop.services.access import Access, Service, requires
 from clinic_desktop.services.audit import record_event
-from clinic_desktop.services.report_assembly import Reference, assemble, clinic_settings
+from clinic_desktop.services.documents import note_printed
+from clinic_desktop.services.report_assembly import Reference, assemble
+from clinic_desktop.services.settings import settings_in
 from clinic_desktop.storage.database import Database
 from clinic_desktop.storage.models import DocumentRow, EpisodeRow, PatientRow, UserRow
 
@@ -158,7 +160,7 @@ class ReportService(Service):
 
     def _build(self, session, data: ReportData, progress: Progress | None = None) -> bytes:
         (progress or _silent)(50, "laying out the pages and charts")
-        paper = clinic_settings(session).paper_size
+        paper = settings_in(session).paper_size
         build = discharge_summary_pdf if data.kind == DISCHARGE else progress_report_pdf
         return build(data, paper)
 
@@ -251,15 +253,7 @@ class ReportService(Service):
     def mark_printed(self, document_id: int) -> None:
         """Note that a report went to the printer (audited)."""
         with self._db.transaction() as session:
-            row = session.get(DocumentRow, document_id)
-            if row is None:
-                raise NotFound("This document is no longer on file.")
-            row.printed_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-            record_event(
-                session, "document.print", entity="document", entity_id=row.id,
-                patient_id=row.patient_id, user_id=self.access.user_id or None,
-                detail={"kind": row.kind, "sha256": row.sha256},
-            )  # fmt: skip
+            note_printed(session, document_id, self.access.user_id)
 
     @requires(Permission.CLINICAL_READ)
     def patient_id_for_mrn(self, mrn: str) -> int:

@@ -17,17 +17,21 @@ from clinic_desktop.storage.models import ClinicSettingsRow
 _FIELDS = [f.name for f in fields(ClinicSettings) if f.name != "version"]
 
 
+def settings_in(session) -> ClinicSettings:
+    """The saved settings read in the caller's ``session``, or the defaults if none were
+    saved yet: the one way services read units, formats and limits inside a transaction."""
+    row = session.get(ClinicSettingsRow, 1)
+    if row is None:
+        return ClinicSettings()
+    return ClinicSettings(**{name: getattr(row, name) for name in _FIELDS}, version=row.version)
+
+
 class SettingsService(Service):
     @requires(None)  # the sign-in screen shows the clinic's name
     def load(self) -> ClinicSettings:
         """The saved settings, or the defaults if none were saved yet."""
         with self._db.reading() as session:
-            row = session.get(ClinicSettingsRow, 1)
-            if row is None:
-                return ClinicSettings()
-            return ClinicSettings(
-                **{name: getattr(row, name) for name in _FIELDS}, version=row.version
-            )
+            return settings_in(session)
 
     @requires(Permission.CLINIC_SETTINGS)
     def save(self, settings: ClinicSettings) -> ClinicSettings:
