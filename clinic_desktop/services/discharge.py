@@ -23,7 +23,7 @@ from clinic_desktop.domain.errors import NotFound, StaleRecord, ValidationError
 from clinic_desktop.domain.report_data import DISCHARGE
 from clinic_desktop.services.access import requires
 from clinic_desktop.services.audit import record_event
-from clinic_desktop.services.report_assembly import stored_discharge
+from clinic_desktop.services.report_care import stored_discharge
 from clinic_desktop.services.reports import GeneratedReport, Progress, ReportService
 from clinic_desktop.services.settings import settings_in
 from clinic_desktop.storage.models import EpisodeRow, MeasurementRow, VisitRow
